@@ -1,0 +1,91 @@
+// The headless runner (DESIGN.md §6.2): plays a scenario with the AI holding every actor. Errors go to
+// stderr with a non-zero exit and nothing on stdout; with --json, stdout is exactly one JSON object.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { GameState, World } from '../engine/index';
+import { advance, createGame, loadWorld } from '../engine/index';
+import { playout, summarize } from '../engine/playout';
+import { parseArgs, USAGE } from './args';
+import { compareStates } from '../engine/compare';
+import type { TurnRecord } from './report';
+import { buildReport, formatText } from './report';
+
+const SCENARIOS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../scenarios');
+
+function fail(message: string): never {
+  process.stderr.write(`sim: ${message}\n`);
+  process.exit(2);
+}
+
+function readScenario(ref: string): { text: string; label: string } {
+  const isPath = ref.endsWith('.json') || ref.includes('/') || ref.includes(path.sep);
+  const file = isPath ? path.resolve(ref) : path.join(SCENARIOS, `${ref}.json`);
+  if (!isPath && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(ref)) fail(`"${ref}" is not a scenario id`);
+  if (!fs.existsSync(file)) {
+    const known = fs.existsSync(SCENARIOS)
+      ? fs
+          .readdirSync(SCENARIOS)
+          .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
+          .map((f) => f.slice(0, -5))
+      : [];
+    fail(
+      isPath
+        ? `no scenario file at ${file}`
+        : `unknown scenario "${ref}" (known: ${known.join(', ') || 'none'})`,
+    );
+  }
+  return { text: fs.readFileSync(file, 'utf8'), label: path.basename(file) };
+}
+
+function load(text: string, label: string, branch: string | null): World {
+  const world = loadWorld(text, branch, label);
+  if (!world.ok) fail(world.error);
+  return world.value;
+}
+
+function play(w: World, seed: number, turns: number | null): { turns: TurnRecord[]; last: GameState } {
+  let s = createGame(w, seed);
+  const records: TurnRecord[] = [];
+  while (!s.over && (turns === null || s.turn < turns)) {
+    s = advance(s, w);
+    records.push({ state: s });
+  }
+  return { turns: records, last: s };
+}
+
+function main(argv: string[]): void {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) fail(parsed.error);
+  const args = parsed.args;
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const { text, label } = readScenario(args.scenario);
+  const world = load(text, label, args.branch);
+  let out: unknown;
+  let plain: string;
+  if (args.compare !== null) {
+    const other = load(text, label, args.compare);
+    const a = play(world, args.seed, args.turns).last;
+    const b = play(other, args.seed, args.turns).last;
+    const diff = compareStates(world, a, other, b);
+    out = { scenario: world.def.id, seed: args.seed, base: world.branch, branch: other.branch, ...diff };
+    plain = JSON.stringify(out, null, 2);
+  } else if (args.playouts !== null) {
+    const finals: GameState[] = [];
+    for (let i = 0; i < args.playouts; i++) finals.push(playout(world, (args.seed + i) >>> 0, 'mutable'));
+    const summary = summarize(world, finals, [args.seed, args.seed + args.playouts - 1]);
+    out = { scenario: world.def.id, branch: world.branch, ...summary };
+    plain = JSON.stringify(out, null, 2);
+  } else {
+    const { turns, last } = play(world, args.seed, args.turns);
+    const report = buildReport(world, args.seed, turns, last);
+    out = report;
+    plain = formatText(world, report);
+  }
+  process.stdout.write(args.json ? `${JSON.stringify(out)}\n` : `${plain}\n`);
+}
+
+main(process.argv.slice(2));

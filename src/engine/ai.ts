@@ -1,0 +1,268 @@
+// The AI: each actor not held by a person scores every legal order by what it would do to the actor's
+// objectives (through an overlay of the order's expected changes), its own stakes and its friendships, picks
+// the best, and says why. It draws from a generator derived from the state, so planning never changes the state.
+import type { Lens } from './conditions';
+import { distance, evaluate, StateLens } from './conditions';
+import type { Binding } from './context';
+import { actorName, bindRef } from './context';
+import { checkOrder, listOrderOptions, strikingStrength } from './orders';
+import { deriveSeed, nextInt } from './rng';
+import { DEFAULT_RELATION } from './resolve';
+import type { Condition, Effect, OrderDef } from './schema';
+import type { World } from './scenario';
+import type { GameState, Order } from './types';
+
+export interface Choice {
+  order: Order;
+  reason: string;
+  utility: number;
+}
+
+/** A lens that reads the state through the expected changes of one candidate order. */
+class Overlay implements Lens {
+  rel = new Map<number, number>(); // layer * pairs + pair index -> delta
+  meters = new Map<string, number>(); // "actor|meter" -> delta
+  flags = new Map<string, number>();
+  presences = new Map<string, number>(); // "actor|region" -> delta
+  control = new Map<string, string | null>();
+  vp = 0; // VP the order banks for the actor directly
+
+  constructor(
+    private readonly base: Lens,
+    private readonly w: World,
+    private readonly candidate: Order | null,
+    private readonly type: string,
+  ) {}
+
+  /** Records a relation change; ignores unknown actors or layers. */
+  bumpRelation(a: string, b: string, layer: string, delta: number): void {
+    const k = relKey(this.w, a, b, layer);
+    if (k >= 0) this.rel.set(k, (this.rel.get(k) ?? 0) + delta);
+  }
+  relation(a: string, b: string, layer: string): number {
+    if (this.rel.size === 0) return this.base.relation(a, b, layer);
+    if (layer !== 'net') {
+      const k = relKey(this.w, a, b, layer);
+      return clamp(this.base.relation(a, b, layer) + (k >= 0 ? (this.rel.get(k) ?? 0) : 0));
+    }
+    let sum = 0;
+    for (const l of this.w.netLayers) {
+      const id = this.w.def.layers[l]!.id;
+      sum += this.base.relation(a, b, id) + (this.rel.get(relKey(this.w, a, b, id)) ?? 0);
+    }
+    return clamp(sum);
+  }
+  meter(a: string, m: string): number {
+    return this.meters.size
+      ? this.base.meter(a, m) + (this.meters.get(`${a}|${m}`) ?? 0)
+      : this.base.meter(a, m);
+  }
+  flag(f: string): number {
+    return this.base.flag(f) + (this.flags.get(f) ?? 0);
+  }
+  controller(r: string): string | null | undefined {
+    return this.control.has(r) ? this.control.get(r)! : this.base.controller(r);
+  }
+  presence(a: string, r?: string, t?: string): number {
+    const base = this.base.presence(a, r, t);
+    return r && this.presences.size ? base + (this.presences.get(`${a}|${r}`) ?? 0) : base;
+  }
+  turn(): number {
+    return this.base.turn();
+  }
+  ordered(c: Extract<Condition, { if: 'ordered' }>, bind?: Binding): boolean {
+    const o = this.candidate;
+    if (!o) return false;
+    return (
+      (!c.actor || bindRef(c.actor, bind) === o.actor) &&
+      (!c.order || c.order === o.id) &&
+      (!c.type || c.type === this.type) &&
+      (!c.target || bindRef(c.target, bind) === o.target) &&
+      (!c.region || bindRef(c.region, bind) === o.region)
+    );
+  }
+  controlChanged(region: string, from?: string, to?: string): boolean {
+    return this.base.controlChanged(region, from, to);
+  }
+  redefined(actor: string): boolean {
+    return this.base.redefined(actor);
+  }
+  chance(): boolean {
+    return false;
+  }
+}
+
+const clamp = (v: number) => (v > 100 ? 100 : v < -100 ? -100 : v);
+
+/** A number for (pair, layer), or -1 when an actor or the layer is unknown. */
+function relKey(w: World, a: string, b: string, layer: string): number {
+  const i = w.actorIndex[a];
+  const j = w.actorIndex[b];
+  const l = w.layerIndex[layer];
+  if (i === undefined || j === undefined || l === undefined || i === j) return -1;
+  const n = w.actorIds.length;
+  return l * n * n + (i < j ? i * n + j : j * n + i);
+}
+
+const bump = (m: Map<string, number>, k: string, d: number) => m.set(k, (m.get(k) ?? 0) + d);
+
+function addEffect(ov: Overlay, e: Effect, bind: Binding, actor: string): void {
+  const ref = (x: string) => bindRef(x, bind);
+  switch (e.do) {
+    case 'relation':
+      return ov.bumpRelation(ref(e.a), ref(e.b), e.layer, e.delta);
+    case 'meter':
+      return void bump(ov.meters, `${ref(e.actor)}|${e.meter}`, e.delta ?? 0);
+    case 'flag':
+      return void bump(ov.flags, e.flag, e.delta ?? e.set ?? 0);
+    case 'presence':
+      return void bump(ov.presences, `${ref(e.actor)}|${ref(e.region)}`, e.delta);
+    case 'control':
+      return void ov.control.set(ref(e.region), e.actor === null ? null : ref(e.actor));
+    case 'vp':
+      if (ref(e.actor) === actor) ov.vp += e.delta;
+      return;
+    default:
+      return;
+  }
+}
+
+/** What the order is expected to change, and the probability that its control change happens. */
+function expect(s: GameState, w: World, o: Order, def: OrderDef, base: Lens): { ov: Overlay; odds: number } {
+  const ov = new Overlay(base, w, o, def.type);
+  const bind: Binding = { actor: o.actor, target: o.target, region: o.region };
+  const layer = def.layer ?? w.def.layers[0]!.id;
+  const builtIn = def.relation ?? DEFAULT_RELATION[def.type] ?? 0;
+  if (o.target && builtIn) ov.bumpRelation(o.actor, o.target, layer, builtIn);
+  for (const e of def.effects ?? []) addEffect(ov, e, bind, o.actor);
+  const lens = ov;
+  for (const rule of w.orderRules) {
+    if (!rule.orders.includes(def.id) && !rule.orders.includes(def.type)) continue;
+    if (rule.when && !evaluate(lens, rule.when, bind)) continue;
+    for (const e of rule.effects) addEffect(ov, e, bind, o.actor);
+  }
+  for (const other of w.def.actors) {
+    if (other.id === o.actor || !other.stakes) continue;
+    let delta = 0;
+    for (const [issue, change] of Object.entries(def.issues ?? {}))
+      delta += (other.stakes[issue] ?? 0) * change;
+    if (delta) ov.bumpRelation(other.id, o.actor, layer, delta * w.settings.interestScale);
+  }
+  let odds = 100;
+  if (def.type === 'deploy') bump(ov.presences, `${o.actor}|${o.region}`, def.amount ?? 10);
+  if (def.type === 'offensive') {
+    const r = s.regions[w.regionIndex[o.region!]!]!;
+    const attack = strikingStrength(s, w, o.actor, o.region!);
+    const held = r.controller ? (r.presence[r.controller] ?? 0) : 0;
+    const defence = Math.floor((held * (100 + w.settings.defenceBonus)) / 100);
+    odds = attack + defence === 0 ? 0 : Math.floor((attack * 100) / (attack + defence));
+    ov.control.set(o.region!, def.captor ?? o.actor);
+  }
+  return { ov, odds };
+}
+
+/** The actor's objectives as they stand before any order: computed once per planning. */
+interface Baseline {
+  met: number[];
+  dist: number[];
+}
+
+function score(
+  s: GameState,
+  w: World,
+  o: Order,
+  def: OrderDef,
+  base: Lens,
+  baseline: Baseline,
+): { utility: number; reason: string } {
+  const me = w.def.actors[w.actorIndex[o.actor]!]!;
+  const state = s.actors[w.actorIndex[o.actor]!]!;
+  const { ov: after, odds } = expect(s, w, o, def, base);
+  let utility = 0;
+  let best = { value: 0, reason: '' };
+  me.objectives.forEach((obj, k) => {
+    const weight = state.weights[obj.id] ?? 5;
+    if (!weight) return;
+    const met = evaluate(after, obj.when) ? 1 : 0;
+    const gain = 10 * (met - baseline.met[k]!) + (baseline.dist[k]! - distance(after, obj.when)) / 10;
+    const value = (weight * obj.vp * gain * odds) / 100;
+    utility += value;
+    if (value > best.value) best = { value, reason: `works toward "${obj.text}" (${obj.vp} VP)` };
+  });
+  let own = 0;
+  for (const [issue, change] of Object.entries(def.issues ?? {}))
+    own += (me.stakes?.[issue] ?? 0) * change * 5;
+  if (own > best.value) {
+    const names = Object.keys(def.issues ?? {}).map((i) => w.def.issues?.find((x) => x.id === i)?.name ?? i);
+    best = { value: own, reason: `serves its interests (${names.join(', ')})` };
+  }
+  utility += own + after.vp * 50;
+  // Friendships: only the pairs the order touches can change.
+  const n = w.actorIds.length;
+  const me2 = w.actorIndex[o.actor]!;
+  const touched = new Set<string>();
+  for (const k of after.rel.keys()) {
+    const pair = k % (n * n);
+    const [i, j] = [Math.floor(pair / n), pair % n];
+    if (i === me2) touched.add(w.actorIds[j]!);
+    else if (j === me2) touched.add(w.actorIds[i]!);
+  }
+  for (const other of touched) {
+    const now = base.relation(o.actor, other, 'net');
+    utility += ((after.relation(o.actor, other, 'net') - now) * Math.sign(now)) / 10;
+  }
+  const fallback = o.target
+    ? `improves its standing with ${actorName(w, o.target)}`
+    : o.region
+      ? `positions itself in ${w.def.regions[w.regionIndex[o.region]!]!.name}`
+      : 'no objective is at stake; the least costly option';
+  return { utility, reason: best.reason || fallback };
+}
+
+/** The orders an AI actor gives this turn, best first, each with its reason. */
+export function planOrders(s: GameState, w: World, actor: string): Choice[] {
+  const holder = { rng: deriveSeed(s.rng, s.turn, w.actorIndex[actor] ?? 0) };
+  const base = new Overlay(new StateLens(s, w, [], { rng: s.rng }), w, null, '');
+  const objectives = w.def.actors[w.actorIndex[actor] ?? -1]?.objectives ?? [];
+  const baseline: Baseline = {
+    met: objectives.map((o) => (evaluate(base, o.when) ? 1 : 0)),
+    dist: objectives.map((o) => distance(base, o.when)),
+  };
+  const scored = listOrderOptions(s, w, actor)
+    .filter((x) => x.verdict.ok && x.def.type !== 'pass')
+    .map((x, i) => {
+      const { utility, reason } = score(s, w, x.order, x.def, base, baseline);
+      return { order: x.order, reason, utility: utility + nextInt(holder, 4), i };
+    })
+    .sort((a, b) => b.utility - a.utility || a.i - b.i);
+  const chosen: Choice[] = [];
+  for (const c of scored) {
+    if (chosen.length >= w.settings.ordersPerTurn || c.utility <= 2) break;
+    if (
+      !checkOrder(
+        s,
+        w,
+        c.order,
+        chosen.map((x) => x.order),
+      ).ok
+    )
+      continue;
+    chosen.push({ order: c.order, reason: c.reason, utility: Math.round(c.utility) });
+  }
+  return chosen;
+}
+
+/** The AI's orders for every actor not in `held`, in actor order. */
+export function planAll(s: GameState, w: World, held: readonly string[] = []): Choice[] {
+  return w.actorIds.filter((a) => !held.includes(a)).flatMap((a) => planOrders(s, w, a));
+}
+
+/** The full order list for a turn: the people's orders plus the AI's choices (with reasons) for the rest. */
+export function planTurn(
+  s: GameState,
+  w: World,
+  orders: readonly Order[],
+  held: readonly string[],
+): (Order & { reason?: string })[] {
+  return [...orders, ...planAll(s, w, held).map((c) => ({ ...c.order, reason: c.reason }))];
+}

@@ -1,0 +1,179 @@
+// Structural balance on the multiplex graph. A triad is unbalanced when the product of its three signs is
+// negative (zero edges make no triad). "cross" triads are A1's contradictions: unbalanced once the layers of
+// a pair are taken together, i.e. some choice of one non-zero layer value per edge gives a negative product.
+import type { Cause, Ctx } from './context';
+import { actorName, layerName } from './context';
+import { nextInt } from './rng';
+import { changeRelation, netAt, pairIndex } from './relations';
+import type { World } from './scenario';
+import type { GameState } from './types';
+
+export interface Triad {
+  actors: [string, string, string]; // sorted by actor order in the scenario
+  layer: string; // a layer id, "net", or "cross"
+}
+
+const sign = (v: number): number => (v > 0 ? 1 : v < 0 ? -1 : 0);
+
+/** Signs a pair has across the net layers: bit 1 = has a positive value, bit 2 = has a negative value. */
+function signMask(s: GameState, w: World, p: number): number {
+  let m = 0;
+  for (const l of w.netLayers) {
+    const v = s.relations[l]![p]!;
+    if (v > 0) m |= 1;
+    else if (v < 0) m |= 2;
+  }
+  return m;
+}
+
+/** Every unbalanced triad per layer, on the net graph, and across layers. */
+export function listUnbalancedTriads(s: GameState, w: World): Triad[] {
+  const n = w.actorIds.length;
+  const out: Triad[] = [];
+  const ids = w.actorIds;
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++)
+      for (let k = j + 1; k < n; k++) {
+        const pij = pairIndex(i, j, n);
+        const pik = pairIndex(i, k, n);
+        const pjk = pairIndex(j, k, n);
+        const actors: [string, string, string] = [ids[i]!, ids[j]!, ids[k]!];
+        for (let l = 0; l < w.def.layers.length; l++) {
+          const r = s.relations[l]!;
+          if (sign(r[pij]!) * sign(r[pik]!) * sign(r[pjk]!) < 0)
+            out.push({ actors, layer: w.def.layers[l]!.id });
+        }
+        if (sign(netAt(s, w, i, j)) * sign(netAt(s, w, i, k)) * sign(netAt(s, w, j, k)) < 0)
+          out.push({ actors, layer: 'net' });
+        const a = signMask(s, w, pij);
+        const b = signMask(s, w, pik);
+        const c = signMask(s, w, pjk);
+        if (a && b && c && canBeNegative(a, b, c)) out.push({ actors, layer: 'cross' });
+      }
+  return out;
+}
+
+/** True when a choice of one sign per edge (from the masks) has a negative product. */
+function canBeNegative(a: number, b: number, c: number): boolean {
+  let negatives = 0;
+  let ambivalent = false;
+  for (const m of [a, b, c]) {
+    if (m === 3) ambivalent = true;
+    else if (m === 2) negatives++;
+  }
+  return ambivalent || negatives % 2 === 1;
+}
+
+/**
+ * Tension per actor: for each cross-layer contradiction it is part of (unless it has redefined its interests),
+ * the strength of the triad's weakest tie in thirds of the scale (1 for ±33, 3 for ±100).
+ */
+export function tensionScores(
+  s: GameState,
+  w: World,
+  triads = listUnbalancedTriads(s, w),
+): Record<string, number> {
+  const out: Record<string, number> = Object.fromEntries(w.actorIds.map((id) => [id, 0]));
+  const n = w.actorIds.length;
+  for (const t of triads) {
+    if (t.layer !== 'cross') continue;
+    const idx = t.actors.map((a) => w.actorIndex[a]!);
+    const strength = (x: number, y: number) => {
+      const p = pairIndex(x, y, n);
+      let m = 0;
+      for (const l of w.netLayers) m = Math.max(m, Math.abs(s.relations[l]![p]!));
+      return m;
+    };
+    const weakest = Math.min(
+      strength(idx[0]!, idx[1]!),
+      strength(idx[0]!, idx[2]!),
+      strength(idx[1]!, idx[2]!),
+    );
+    const points = Math.max(1, Math.round(weakest / 33));
+    for (const a of t.actors) if (!s.actors[w.actorIndex[a]!]!.redefined) out[a]! += points;
+  }
+  return out;
+}
+
+type Edge = { a: string; b: string; layer: number; value: number };
+
+function weakestEdge(ctx: Ctx, t: Triad, l: number): Edge {
+  const { s, w } = ctx;
+  const n = w.actorIds.length;
+  const [x, y, z] = t.actors.map((a) => w.actorIndex[a]!) as [number, number, number];
+  const edges: Edge[] = [
+    [x, y],
+    [x, z],
+    [y, z],
+  ].map(([i, j]) => ({
+    a: w.actorIds[i!]!,
+    b: w.actorIds[j!]!,
+    layer: l,
+    value: s.relations[l]![pairIndex(i!, j!, n)]!,
+  }));
+  const min = Math.min(...edges.map((e) => Math.abs(e.value)));
+  const tied = edges.filter((e) => Math.abs(e.value) === min);
+  return tied.length === 1 ? tied[0]! : tied[nextInt(s, tied.length)]!;
+}
+
+/**
+ * The realignment step: in each layer, the weakest edge of each unbalanced triad drifts toward the sign that
+ * balances it, by 1..realignStep (seeded). An edge moves at most once per layer per turn.
+ */
+export function realign(ctx: Ctx): void {
+  const { s, w } = ctx;
+  const step = w.settings.realignStep;
+  if (step <= 0) return;
+  const triads = listUnbalancedTriads(s, w).filter((t) => t.layer !== 'net' && t.layer !== 'cross');
+  const moved = new Set<string>();
+  for (const t of triads) {
+    const l = w.layerIndex[t.layer]!;
+    const e = weakestEdge(ctx, t, l);
+    const key = `${e.a}|${e.b}|${l}`;
+    if (moved.has(key)) continue;
+    moved.add(key);
+    const delta = -sign(e.value) * (1 + nextInt(s, step));
+    const third = t.actors.find((a) => a !== e.a && a !== e.b)!;
+    const why = `structural balance: ${actorName(w, e.a)} and ${actorName(w, e.b)} stand in opposite ways toward ${actorName(w, third)} (${layerName(w, t.layer)})`;
+    changeRelation(ctx, e.a, e.b, t.layer, delta, { why, triad: t.actors });
+  }
+}
+
+/**
+ * R26-style unravelling: for each contradiction (cross-layer, or unbalanced in `layer`) whose actors have not
+ * redefined their interests, the weakest positive tie turns negative (its weakest negative one if none is positive).
+ */
+export function unravel(ctx: Ctx, cause: Cause, layer?: string): void {
+  const { s, w } = ctx;
+  const triads = listUnbalancedTriads(s, w).filter((t) => t.layer === (layer ?? 'cross'));
+  const n = w.actorIds.length;
+  const flipped = new Set<string>();
+  for (const t of triads) {
+    if (t.actors.some((a) => s.actors[w.actorIndex[a]!]!.redefined)) continue;
+    const layers = layer ? [w.layerIndex[layer]!] : w.netLayers;
+    let best = null as Edge | null;
+    for (const positive of [true, false]) {
+      for (const [a, b] of [
+        [t.actors[0], t.actors[1]],
+        [t.actors[0], t.actors[2]],
+        [t.actors[1], t.actors[2]],
+      ] as [string, string][]) {
+        const p = pairIndex(w.actorIndex[a]!, w.actorIndex[b]!, n);
+        for (const l of layers) {
+          const v = s.relations[l]![p]!;
+          if (positive ? v <= 0 : v >= 0) continue;
+          if (!best || Math.abs(v) < Math.abs(best.value)) best = { a, b, layer: l, value: v };
+        }
+      }
+      if (best) break;
+    }
+    if (!best) continue;
+    const key = `${best.a}|${best.b}|${best.layer}`;
+    if (flipped.has(key)) continue;
+    flipped.add(key);
+    const target = -sign(best.value) * Math.max(10, Math.ceil(Math.abs(best.value) / 2));
+    const layerId = w.def.layers[best.layer]!.id;
+    const why = `${cause.why}: the contradiction ${t.actors.map((a) => actorName(w, a)).join('–')} comes apart`;
+    changeRelation(ctx, best.a, best.b, layerId, target - best.value, { ...cause, triad: t.actors, why });
+  }
+}

@@ -1,0 +1,210 @@
+// The rule language's conditions: a small JSON expression tree evaluated through a Lens. The state lens
+// reads the game (`ordered` and `controlChanged` look at the turn being resolved); the AI reads an overlay.
+import type { Binding, Ctx } from './context';
+import { bindRef } from './context';
+import { nextInt } from './rng';
+import { relation, setBoundTester } from './relations';
+import type { World } from './scenario';
+import type { Condition } from './schema';
+import type { GameState, Order } from './types';
+
+const identity = (x: string): string => x;
+const bound =
+  (bind: Binding) =>
+  (x: string): string =>
+    bindRef(x, bind);
+
+const within = (v: number, c: { atLeast?: number; atMost?: number }): boolean =>
+  (c.atLeast === undefined || v >= c.atLeast) && (c.atMost === undefined || v <= c.atMost);
+
+/** What a condition can read. The state is one lens; the AI looks through an overlay of a planned order. */
+export interface Lens {
+  relation(a: string, b: string, layer: string): number;
+  meter(actor: string, meter: string): number;
+  flag(flag: string): number;
+  controller(region: string): string | null | undefined; // undefined: no such region
+  presence(actor: string, region?: string, theatre?: string): number;
+  turn(): number;
+  ordered(c: Extract<Condition, { if: 'ordered' }>, bind?: Binding): boolean;
+  controlChanged(region: string, from?: string, to?: string): boolean;
+  redefined(actor: string): boolean;
+  chance(percent: number): boolean;
+}
+
+/**
+ * The state as conditions see it. `orders` is what `ordered` looks at (the orders given or resolved so far this
+ * turn); `dice` is what `chance` draws from (the state itself during resolution, a copy elsewhere). `turn` is
+ * the turn in progress: one more than the turns resolved.
+ */
+export class StateLens implements Lens {
+  constructor(
+    private readonly s: GameState,
+    private readonly w: World,
+    private readonly orders: readonly (Order & { type?: string; outcome?: string })[],
+    private readonly dice: { rng: number },
+  ) {}
+
+  relation(a: string, b: string, layer: string): number {
+    return relation(this.s, this.w, a, b, layer);
+  }
+  meter(actor: string, meter: string): number {
+    return this.s.actors[this.w.actorIndex[actor] ?? -1]?.meters[meter] ?? 0;
+  }
+  flag(flag: string): number {
+    return this.s.flags[flag] ?? 0;
+  }
+  controller(region: string): string | null | undefined {
+    return this.s.regions[this.w.regionIndex[region] ?? -1]?.controller;
+  }
+  presence(actor: string, region?: string, theatre?: string): number {
+    const { s, w } = this;
+    if (region) return s.regions[w.regionIndex[region] ?? -1]?.presence[actor] ?? 0;
+    let total = 0;
+    for (let i = 0; i < s.regions.length; i++)
+      if (!theatre || w.def.regions[i]!.theatre === theatre) total += s.regions[i]!.presence[actor] ?? 0;
+    return total;
+  }
+  turn(): number {
+    return this.s.turn + 1;
+  }
+  ordered(c: Extract<Condition, { if: 'ordered' }>, bind?: Binding): boolean {
+    for (const o of this.orders) {
+      if (o.outcome === 'refused') continue;
+      if (c.actor && o.actor !== bindRef(c.actor, bind)) continue;
+      if (c.order && o.id !== c.order) continue;
+      if (c.type && (o.type ?? this.w.orders[o.id]?.type) !== c.type) continue;
+      if (c.target && o.target !== bindRef(c.target, bind)) continue;
+      if (c.region && o.region !== bindRef(c.region, bind)) continue;
+      return true;
+    }
+    return false;
+  }
+  controlChanged(region: string, from?: string, to?: string): boolean {
+    const turn = this.s.turn + 1;
+    for (const e of this.s.effects)
+      if (
+        e.kind === 'control' &&
+        e.turn === turn &&
+        e.region === region &&
+        (!from || e.a === from) &&
+        (!to || e.b === to)
+      )
+        return true;
+    return false;
+  }
+  redefined(actor: string): boolean {
+    return this.s.actors[this.w.actorIndex[actor] ?? -1]?.redefined ?? false;
+  }
+  chance(percent: number): boolean {
+    return nextInt(this.dice, 100) < percent;
+  }
+}
+
+/** The lens for resolution: the turn's resolved orders, and dice drawn from the state itself. */
+export const stateLens = (ctx: Ctx): Lens => new StateLens(ctx.s, ctx.w, ctx.s.orders, ctx.s);
+
+/** Evaluates a condition against the state. `chance` draws from the state's generator. */
+export const test = (ctx: Ctx, c: Condition, bind?: Binding): boolean => evaluate(stateLens(ctx), c, bind);
+
+export function evaluate(lens: Lens, c: Condition, bind?: Binding): boolean {
+  const ref = bind ? bound(bind) : identity;
+  switch (c.if) {
+    case 'relation':
+      return within(lens.relation(ref(c.a), ref(c.b), c.layer), c);
+    case 'meter':
+      return within(lens.meter(ref(c.actor), c.meter), c);
+    case 'flag':
+      return within(lens.flag(c.flag), c);
+    case 'control': {
+      const holder = lens.controller(ref(c.region));
+      if (holder === undefined) return false;
+      if (c.actor === null) return holder === null;
+      const wanted = Array.isArray(c.actor) ? c.actor.map(ref) : [ref(c.actor)];
+      return holder !== null && wanted.includes(holder);
+    }
+    case 'presence':
+      return within(lens.presence(ref(c.actor), c.region ? ref(c.region) : undefined, c.theatre), c);
+    case 'turn':
+      return within(lens.turn(), c);
+    case 'ordered':
+      return lens.ordered(c, bind);
+    case 'controlChanged':
+      return lens.controlChanged(ref(c.region), c.from && ref(c.from), c.to && ref(c.to));
+    case 'redefined':
+      return lens.redefined(ref(c.actor));
+    case 'chance':
+      return lens.chance(c.percent);
+    case 'all':
+      return c.of.every((x) => evaluate(lens, x, bind));
+    case 'any':
+      return c.of.some((x) => evaluate(lens, x, bind));
+    case 'not':
+      return !evaluate(lens, c.cond, bind);
+  }
+}
+
+/** How far a condition is from holding (0 when it holds), in relation points: the AI's sense of progress. */
+export function distance(lens: Lens, c: Condition, bind?: Binding): number {
+  const ref = bind ? bound(bind) : identity;
+  const gap = (v: number, x: { atLeast?: number; atMost?: number }) =>
+    Math.max(0, x.atLeast !== undefined ? x.atLeast - v : 0, x.atMost !== undefined ? v - x.atMost : 0);
+  switch (c.if) {
+    case 'relation':
+      return gap(lens.relation(ref(c.a), ref(c.b), c.layer), c);
+    case 'meter':
+      return gap(lens.meter(ref(c.actor), c.meter), c);
+    case 'flag':
+      return Math.min(100, gap(lens.flag(c.flag), c) * 20);
+    case 'presence':
+      return Math.min(
+        100,
+        gap(lens.presence(ref(c.actor), c.region ? ref(c.region) : undefined, c.theatre), c),
+      );
+    case 'all':
+      return c.of.reduce((sum, x) => sum + distance(lens, x, bind), 0);
+    case 'any':
+      return Math.min(...c.of.map((x) => distance(lens, x, bind)));
+    default:
+      return evaluate(lens, c, bind) ? 0 : 100;
+  }
+}
+
+setBoundTester((ctx, c) => test(ctx, c));
+
+/** Plain-language rendering of a condition, for refusals and the briefing. */
+export function describeCondition(c: Condition): string {
+  const range = (x: { atLeast?: number; atMost?: number }) =>
+    [x.atLeast !== undefined ? `≥ ${x.atLeast}` : '', x.atMost !== undefined ? `≤ ${x.atMost}` : '']
+      .filter(Boolean)
+      .join(' and ');
+  switch (c.if) {
+    case 'relation':
+      return `${c.a}–${c.b} (${c.layer}) ${range(c)}`;
+    case 'meter':
+      return `${c.actor} ${c.meter} ${range(c)}`;
+    case 'flag':
+      return `${c.flag} ${range(c)}`;
+    case 'control':
+      return c.actor === null
+        ? `${c.region} held by nobody`
+        : `${c.region} held by ${Array.isArray(c.actor) ? c.actor.join(' or ') : c.actor}`;
+    case 'presence':
+      return `${c.actor} forces in ${c.region ?? c.theatre ?? 'all regions'} ${range(c)}`;
+    case 'turn':
+      return `turn ${range(c)}`;
+    case 'ordered':
+      return `${c.actor ?? 'someone'} ordered ${c.order ?? c.type ?? 'something'}${c.target ? ` on ${c.target}` : ''}`;
+    case 'controlChanged':
+      return `${c.region} changed hands${c.from ? ` from ${c.from}` : ''}${c.to ? ` to ${c.to}` : ''}`;
+    case 'redefined':
+      return `${c.actor} has redefined its interests`;
+    case 'chance':
+      return `${c.percent}% chance`;
+    case 'all':
+      return c.of.map(describeCondition).join(' and ');
+    case 'any':
+      return c.of.map(describeCondition).join(' or ');
+    case 'not':
+      return `not (${describeCondition(c.cond)})`;
+  }
+}

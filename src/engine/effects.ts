@@ -1,0 +1,144 @@
+// The rule language's effects: each one changes the state through one function and logs what it changed
+// with its cause, so every change in the game can answer "why?".
+import { unravel } from './balance';
+import type { Binding, Cause, Ctx } from './context';
+import { actorName, bindRef, record, regionName, signed } from './context';
+import { changeRelation } from './relations';
+import type { Effect } from './schema';
+
+export function changeMeter(
+  ctx: Ctx,
+  actor: string,
+  meter: string,
+  next: (v: number) => number,
+  cause: Cause,
+): void {
+  const { s, w } = ctx;
+  const a = s.actors[w.actorIndex[actor] ?? -1];
+  const def = w.def.meters.find((m) => m.id === meter);
+  if (!a || !def) return;
+  const before = a.meters[meter] ?? 0;
+  const after = Math.max(def.min, Math.min(def.max, next(before)));
+  if (after === before) return;
+  a.meters[meter] = after;
+  const text = `${actorName(w, actor)} ${def.name} ${signed(after - before)} to ${after}: ${cause.why}`;
+  record(ctx, { kind: 'meter', text, a: actor, meter, before, after }, cause);
+}
+
+export function changePresence(ctx: Ctx, actor: string, region: string, delta: number, cause: Cause): void {
+  const { s, w } = ctx;
+  const r = s.regions[w.regionIndex[region] ?? -1];
+  if (!r || delta === 0 || w.actorIndex[actor] === undefined) return;
+  const before = r.presence[actor] ?? 0;
+  const after = Math.max(0, before + delta);
+  if (after === before) return;
+  if (after === 0) delete r.presence[actor];
+  else r.presence[actor] = after;
+  const text = `${actorName(w, actor)} forces in ${regionName(w, region)} ${signed(after - before)} to ${after}: ${cause.why}`;
+  record(ctx, { kind: 'presence', text, a: actor, region, before, after }, cause);
+}
+
+export function changeControl(ctx: Ctx, region: string, actor: string | null, cause: Cause): void {
+  const { s, w } = ctx;
+  const r = s.regions[w.regionIndex[region] ?? -1];
+  if (!r || r.controller === actor) return;
+  const from = r.controller;
+  r.controller = actor;
+  const who = actor ? actorName(w, actor) : 'nobody';
+  const text = `${regionName(w, region)} passes from ${from ? actorName(w, from) : 'nobody'} to ${who}: ${cause.why}`;
+  const e = {
+    kind: 'control' as const,
+    text,
+    region,
+    ...(from ? { a: from } : {}),
+    ...(actor ? { b: actor } : {}),
+  };
+  record(ctx, e, cause);
+}
+
+export function changeReserve(ctx: Ctx, actor: string, delta: number, cause: Cause): void {
+  const a = ctx.s.actors[ctx.w.actorIndex[actor] ?? -1];
+  if (!a || delta === 0) return;
+  const before = a.reserve;
+  a.reserve = Math.max(0, before + delta);
+  const text = `${actorName(ctx.w, actor)} reserve ${signed(a.reserve - before)} to ${a.reserve}: ${cause.why}`;
+  record(ctx, { kind: 'meter', text, a: actor, meter: 'reserve', before, after: a.reserve }, cause);
+}
+
+export function changeFlag(ctx: Ctx, flag: string, next: (v: number) => number, cause: Cause): void {
+  const before = ctx.s.flags[flag] ?? 0;
+  const after = next(before);
+  if (after === before) return;
+  ctx.s.flags[flag] = after;
+  record(ctx, { kind: 'flag', text: `${flag} ${before} → ${after}: ${cause.why}`, before, after }, cause);
+}
+
+/** Applies one effect of the rule language; `$actor`, `$target`, `$region` are read from `bind`. */
+export function applyEffect(ctx: Ctx, e: Effect, cause: Cause, bind?: Binding): void {
+  const { s, w } = ctx;
+  const ref = (x: string) => bindRef(x, bind);
+  switch (e.do) {
+    case 'relation':
+      return changeRelation(ctx, ref(e.a), ref(e.b), e.layer, e.delta, cause);
+    case 'meter':
+      return changeMeter(
+        ctx,
+        ref(e.actor),
+        e.meter,
+        (v) => (e.set !== undefined ? e.set : v + (e.delta ?? 0)),
+        cause,
+      );
+    case 'flag':
+      return changeFlag(ctx, e.flag, (v) => (e.set !== undefined ? e.set : v + (e.delta ?? 0)), cause);
+    case 'presence':
+      return changePresence(ctx, ref(e.actor), ref(e.region), e.delta, cause);
+    case 'move': {
+      const actor = ref(e.actor);
+      const from = s.regions[w.regionIndex[ref(e.from)] ?? -1];
+      const moving = Math.floor(((from?.presence[actor] ?? 0) * e.percent) / 100);
+      if (!from || moving <= 0) return;
+      changePresence(ctx, actor, ref(e.from), -moving, cause);
+      const share = Math.floor(moving / e.to.length);
+      e.to.forEach((r, i) => {
+        const extra = i === 0 ? moving - share * e.to.length : 0;
+        changePresence(ctx, actor, ref(r), share + extra, cause);
+      });
+      return;
+    }
+    case 'control':
+      return changeControl(ctx, ref(e.region), e.actor === null ? null : ref(e.actor), cause);
+    case 'contest': {
+      const r = s.regions[w.regionIndex[ref(e.region)] ?? -1];
+      if (r && r.contested !== e.value) {
+        r.contested = e.value;
+        const text = `${regionName(w, ref(e.region))} ${e.value ? 'is contested' : 'is no longer contested'}: ${cause.why}`;
+        record(ctx, { kind: 'note', text, region: ref(e.region) }, cause);
+      }
+      return;
+    }
+    case 'reserve':
+      return changeReserve(ctx, ref(e.actor), e.delta, cause);
+    case 'vp': {
+      const a = s.actors[w.actorIndex[ref(e.actor)] ?? -1];
+      if (!a || e.delta === 0) return;
+      const before = a.vp;
+      a.vp += e.delta;
+      const text = `${actorName(w, ref(e.actor))} ${signed(e.delta)} VP: ${cause.why}`;
+      record(ctx, { kind: 'vp', text, a: ref(e.actor), before, after: a.vp }, cause);
+      return;
+    }
+    case 'weight': {
+      const a = s.actors[w.actorIndex[ref(e.actor)] ?? -1];
+      if (!a || a.weights[e.objective] === e.set) return;
+      const before = a.weights[e.objective] ?? 0;
+      a.weights[e.objective] = e.set;
+      const text = `${actorName(w, ref(e.actor))} now weighs "${e.objective}" ${e.set} (was ${before}): ${cause.why}`;
+      record(ctx, { kind: 'weight', text, a: ref(e.actor), before, after: e.set }, cause);
+      return;
+    }
+    case 'unravel':
+      return unravel(ctx, cause, e.layer);
+    case 'note':
+      return record(ctx, { kind: 'note', text: e.text }, cause);
+  }
+}

@@ -1,0 +1,31 @@
+// Scores: victory points banked by rules, plus the objectives whose condition holds now, less a penalty for
+// tension (half the actor's tension score, rounded down): DOMAIN's "VP minus their tension score", halved so
+// that one contradiction costs less than one objective.
+import { listUnbalancedTriads, tensionScores } from './balance';
+import { evaluate, StateLens } from './conditions';
+import type { Ctx } from './context';
+
+export interface ObjectiveStatus {
+  id: string;
+  text: string;
+  vp: number;
+  met: boolean;
+}
+
+export function objectiveStatus(ctx: Ctx, actor: string): ObjectiveStatus[] {
+  const def = ctx.w.def.actors[ctx.w.actorIndex[actor] ?? -1];
+  if (!def) return [];
+  const lens = new StateLens(ctx.s, ctx.w, ctx.s.orders, { rng: ctx.s.rng });
+  return def.objectives.map((o) => ({ id: o.id, text: o.text, vp: o.vp, met: evaluate(lens, o.when) }));
+}
+
+export function computeScores(ctx: Ctx): Record<string, number> {
+  const { s, w } = ctx;
+  const tension = tensionScores(s, w, listUnbalancedTriads(s, w));
+  const out: Record<string, number> = {};
+  for (const a of w.def.actors) {
+    const met = objectiveStatus(ctx, a.id).reduce((sum, o) => sum + (o.met ? o.vp : 0), 0);
+    out[a.id] = s.actors[w.actorIndex[a.id]!]!.vp + met - Math.floor((tension[a.id] ?? 0) / 2);
+  }
+  return out;
+}

@@ -1,0 +1,92 @@
+// One turn (the one after `s.turn`, which counts the turns resolved): orders → resolution → realignment (balance pressure, common enemies, triggers, scheduled events)
+// → scoring → end check. A pure function of (state, orders) that mutates a draft or a private copy.
+import { realign } from './balance';
+import { addDays } from './calendar';
+import { test } from './conditions';
+import type { Cause, Ctx } from './context';
+import { actorName, regionName } from './context';
+import { applyEffect } from './effects';
+import { netAt, valueAt } from './relations';
+import { resolveOrders } from './resolve';
+import type { Rule } from './schema';
+import { computeScores } from './scoring';
+import type { World } from './scenario';
+import type { GameState, Order } from './types';
+
+export function resolveTurn(s: GameState, w: World, orders: readonly Order[]): void {
+  if (s.over) return;
+  const ctx: Ctx = { s, w };
+  s.effects = [];
+  resolveOrders(ctx, orders);
+  realign(ctx);
+  pullTogether(ctx);
+  for (const rule of w.triggers) {
+    if (rule.once && s.fired.includes(rule.id)) continue;
+    if (!test(ctx, rule.when)) continue;
+    if (rule.once) s.fired.push(rule.id);
+    fire(ctx, rule, rule.effects);
+  }
+  for (const rule of w.scheduled) {
+    if (rule.turn !== s.turn + 1 || (rule.when && !test(ctx, rule.when))) continue;
+    fire(ctx, rule, rule.effects);
+  }
+  markContested(ctx);
+  s.turn += 1;
+  s.date = addDays(w.def.start, s.turn * w.def.turnDays);
+  s.scores = computeScores(ctx);
+  if (s.turn >= w.def.end.turns || (w.def.end.when && test(ctx, w.def.end.when))) s.over = true;
+}
+
+function fire(ctx: Ctx, rule: Rule, effects: Extract<Rule, { kind: 'trigger' }>['effects']): void {
+  const cause: Cause = { why: `${rule.id}: ${rule.text}`, rule: rule.id };
+  if (rule.source) cause.source = rule.source;
+  for (const e of effects) applyEffect(ctx, e, cause);
+}
+
+/**
+ * Common enemies: in each region, the actors present there that are hostile to its holder (in the region's
+ * theatre) draw closer to each other in that theatre, up to a cap, while the holder keeps the region.
+ */
+function pullTogether(ctx: Ctx): void {
+  const { s, w } = ctx;
+  const { perTurn, cap } = w.settings.commonEnemy;
+  if (perTurn <= 0) return;
+  const done = new Set<string>();
+  s.regions.forEach((r, ri) => {
+    const enemy = r.controller;
+    if (!enemy) return;
+    const def = w.def.regions[ri]!;
+    const l = w.layerIndex[def.theatre]!;
+    const e = w.actorIndex[enemy]!;
+    const opponents = Object.keys(r.presence)
+      .filter((a) => a !== enemy && (r.presence[a] ?? 0) > 0 && valueAt(s, w, w.actorIndex[a]!, e, l) < 0)
+      .sort((x, y) => w.actorIndex[x]! - w.actorIndex[y]!);
+    for (let i = 0; i < opponents.length; i++)
+      for (let j = i + 1; j < opponents.length; j++) {
+        const [a, b] = [opponents[i]!, opponents[j]!];
+        const key = `${a}|${b}|${l}`;
+        if (done.has(key)) continue;
+        done.add(key);
+        const v = valueAt(s, w, w.actorIndex[a]!, w.actorIndex[b]!, l);
+        if (v >= cap) continue;
+        const why = `common enemy: ${actorName(w, a)} and ${actorName(w, b)} both fight ${actorName(w, enemy)} in ${regionName(w, r.id)}`;
+        applyEffect(
+          ctx,
+          { do: 'relation', a, b, layer: def.theatre, delta: Math.min(perTurn, cap - v) },
+          { why },
+        );
+      }
+  });
+}
+
+/** A region is contested while actors hostile to each other (net) both have forces there. */
+function markContested(ctx: Ctx): void {
+  const { s, w } = ctx;
+  for (const r of s.regions) {
+    const here = Object.keys(r.presence).map((a) => w.actorIndex[a]!);
+    let hostile = false;
+    for (let i = 0; i < here.length && !hostile; i++)
+      for (let j = i + 1; j < here.length && !hostile; j++) hostile = netAt(s, w, here[i]!, here[j]!) < 0;
+    if (r.contested !== hostile) r.contested = hostile;
+  }
+}

@@ -1,0 +1,74 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../support/worlds';
+
+/** Runs the CLI as `npm run sim` does (tsx), returning exit code, stdout and stderr. */
+function sim(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const VALLEYS = 'tests/support/valleys.json';
+
+describe('npm run sim', () => {
+  it('prints one JSON object with the contract fields, the same twice for the same seed', () => {
+    const a = sim('--scenario', VALLEYS, '--seed', '7', '--json');
+    const b = sim('--scenario', VALLEYS, '--seed', '7', '--json');
+    expect(a.code).toBe(0);
+    expect(a.out).toBe(b.out);
+    expect(a.out.trim().split('\n')).toHaveLength(1);
+    const json = JSON.parse(a.out);
+    expect(json).toMatchObject({ scenario: 'three-valleys', branch: null, seed: 7, turnsPlayed: 6 });
+    expect(Object.keys(json.final)).toEqual(
+      expect.arrayContaining(['relations', 'control', 'scores', 'unbalancedTriads', 'meters']),
+    );
+    for (const r of json.final.relations) {
+      expect(Number.isInteger(r.value)).toBe(true);
+      expect(Math.abs(r.value)).toBeLessThanOrEqual(100);
+      expect(['land', 'sea', 'net']).toContain(r.layer);
+    }
+    expect(json.final.control).toContainEqual({ region: 'coast', controller: expect.any(String) });
+    expect(json.log[0]).toMatchObject({
+      turn: 1,
+      actor: expect.any(String),
+      order: expect.any(String),
+      effects: expect.any(Array),
+    });
+  });
+
+  it('plays a branch and stops after --turns', () => {
+    const r = sim('--scenario', VALLEYS, '--branch', 'friendly', '--turns', '2', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ branch: 'friendly', turnsPlayed: 2 });
+  });
+
+  it('prints the distribution of n playouts', () => {
+    const r = sim('--scenario', VALLEYS, '--playouts', '20', '--seed', '3', '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json).toMatchObject({ playouts: 20, seeds: [3, 22] });
+    const rel = json.relations[0];
+    expect(Object.keys(rel)).toEqual(['a', 'b', 'layer', 'mean', 'p10', 'p90']);
+    expect(rel.p10).toBeLessThanOrEqual(rel.p90);
+    const fractions = Object.values(json.control[0].controllers) as number[];
+    expect(fractions.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 2);
+  });
+
+  it.each([
+    [['--scenario', 'no-such-scenario'], /unknown scenario "no-such-scenario"/],
+    [['--scenario', VALLEYS, '--branch', 'nope'], /has no branch "nope"/],
+    [['--scenario', 'tests/support/missing.json'], /no scenario file/],
+    [['--scenario', 'package.json'], /package\.json: /],
+    [['--scenario', VALLEYS, '--seed', 'abc'], /--seed must be a whole number/],
+    [['--scenario', VALLEYS, '--frobnicate'], /unknown argument "--frobnicate"/],
+    [[], /--scenario <id or path> is required/],
+  ])('fails with a message on stderr, nothing on stdout, non-zero exit: %j', (args, message) => {
+    const r = sim(...(args as string[]));
+    expect(r.code).not.toBe(0);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(message);
+  });
+});
