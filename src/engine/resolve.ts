@@ -200,15 +200,25 @@ function fight(ctx: Ctx, o: ResolvedOrder, def: OrderDef, cause: Cause): boolean
     if (n) changePresence(ctx, actor, region, -n, { ...cause, why });
   };
   if (roll < odds) {
-    record(ctx, { kind: 'note', text: `${summary}: success`, region }, cause);
-    if (holder) lost(holder, 50, `${actorName(w, holder)} loses ${place}`);
-    lost(o.actor, 10, `losses in the assault on ${place}`);
-    changeControl(ctx, region, captor, { ...cause, why: `${actorName(w, o.actor)}'s offensive succeeds` });
-    return true;
+    // A successful assault wears the holder down; the region changes hands once the holder breaks (its
+    // forces fall to breakRatio% of the attack or below). Sieges such as Mosul's take several turns.
+    const { attrition, breakRatio } = w.settings;
+    if (holder) lost(holder, attrition, `${actorName(w, holder)} is worn down in ${place}`);
+    lost(o.actor, 5, `losses in the assault on ${place}`);
+    const left = holder ? (r.presence[holder] ?? 0) : 0;
+    if (left * 100 <= attack * breakRatio) {
+      record(ctx, { kind: 'note', text: `${summary}: the defence breaks`, region }, cause);
+      if (holder && left) lost(holder, 50, `${actorName(w, holder)} abandons ${place}`);
+      changeControl(ctx, region, captor, { ...cause, why: `${actorName(w, o.actor)}'s offensive succeeds` });
+      return true;
+    }
+    record(ctx, { kind: 'note', text: `${summary}: gains ground, the defence holds`, region }, cause);
+    if (!r.contested) r.contested = true;
+    return false;
   }
   record(ctx, { kind: 'note', text: `${summary}: repulsed`, region }, cause);
-  lost(o.actor, 20, `losses in the failed assault on ${place}`);
-  if (holder) lost(holder, 10, `${actorName(w, holder)} holds ${place} at a cost`);
+  lost(o.actor, 15, `losses in the failed assault on ${place}`);
+  if (holder) lost(holder, 5, `${actorName(w, holder)} holds ${place} at a cost`);
   if (!r.contested) {
     r.contested = true;
     record(ctx, { kind: 'note', text: `${place} is contested`, region }, cause);

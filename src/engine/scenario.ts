@@ -390,6 +390,8 @@ export function compileWorld(source: ScenarioDef, branchId: string | null = null
         commonEnemy: s.commonEnemy ?? { perTurn: 3, cap: 60 },
         interestScale: s.interestScale ?? 3,
         defenceBonus: s.defenceBonus ?? 50,
+        attrition: s.attrition ?? 30,
+        breakRatio: s.breakRatio ?? 25,
       },
     },
   };

@@ -311,7 +311,9 @@ export const Scenario = z.strictObject({
       realignStep: int.min(0).max(50).optional(),
       commonEnemy: z.strictObject({ perTurn: int.min(0), cap: rel }).optional(),
       interestScale: int.min(0).max(20).optional(),
-      defenceBonus: int.min(0).max(400).optional(),
+      defenceBonus: int.min(0).max(400).optional(), // % added to the holder's strength
+      attrition: int.min(1).max(100).optional(), // % of the holder's forces a successful assault destroys
+      breakRatio: int.min(0).max(400).optional(), // the holder breaks at or below this % of the attack
     })
     .optional(),
   end: z.strictObject({ turns: int.min(1), when: Condition.optional(), text: z.string().optional() }),

@@ -1,10 +1,12 @@
-// The typed event bus: outbound notifications from the session to the scene, panels and audio.
-// Commands never travel on it; they are direct calls on the session that return a result.
+// The typed event bus. Domain events (`game/…`, `order/…`, `turn/…`, `control/…`, `relation/…`, `state/…`)
+// are published only by the session. View events (`view/…`) carry what a person pointed at or chose to see
+// between the map scene and the panels, which never import each other. Commands never travel on the bus.
 import mitt from 'mitt';
-import type { Effect, GameState, Order } from '../engine/types';
+import type { Effect, GameState, Order } from '../engine/index';
 
 export type AppEvents = {
   'game/loaded': { state: GameState };
+  'load/failed': { message: string };
   'order/accepted': { order: Order };
   'order/refused': { order: Order; reason: string };
   'turn/resolved': { state: GameState; previous: GameState };
@@ -12,7 +14,11 @@ export type AppEvents = {
   'relation/crossedZero': { effect: Effect };
   'state/shown': { state: GameState; previous: GameState | null }; // the history cursor moved
   'game/over': { state: GameState };
-  'load/failed': { message: string };
+  'pending/changed': { orders: Order[] };
+  'view/layer': { layer: string }; // relation overlay: a layer id or "net"
+  'view/triad': { actors: string[] | null }; // highlight an unbalanced triad on the map
+  'view/region': { region: string | null }; // a region was selected (map click or panel)
+  'view/actor': { actor: string | null }; // an actor was selected
 };
 
 export type Bus = ReturnType<typeof createBus>;

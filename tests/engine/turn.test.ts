@@ -51,7 +51,7 @@ describe('a turn', () => {
   });
 
   it('fires a trigger when a region changes hands, moving forces and setting a flag', () => {
-    // Raiders reduced to 4 in the hill against Red's 200: odds 99%, and this seed's roll is below that.
+    // Raiders reduced to 4 in the hill against Red's 200: odds 99%; the holder is worn down to 1 and breaks.
     const weak = produce(s0, (d) => {
       d.regions[0]!.presence.RAID = 4;
       d.regions[0]!.presence.RED = 200;
@@ -66,7 +66,7 @@ describe('a turn', () => {
     expect(s1.flags.hillFell).toBe(1);
     expect(s1.fired).toEqual(['X1']);
     expect(s1.regions[0]!.presence.RAID).toBeUndefined();
-    expect(s1.effects.some((e) => e.rule === 'X1' && e.region === 'marsh' && e.after === 2)).toBe(true);
+    expect(s1.effects.some((e) => e.rule === 'X1' && e.region === 'marsh' && e.after === 1)).toBe(true);
   });
 
   it('supports raise the attack, opposition lowers it', () => {

@@ -1,0 +1,62 @@
+// `window.simulation` (DESIGN.md §6.3): a small handle for tests, classroom demos and scripts that drives the
+// same session the page drives. Everything it returns is a JSON copy, never live state.
+import type { GameState, Order } from '../engine/index';
+import type { Session } from './session';
+
+export interface Automation {
+  ready: boolean; // true once the map is drawn and the game accepts orders
+  readonly seed: number;
+  state(): GameState | null;
+  legalOrders(actorId: string): Order[];
+  order(
+    actorId: string,
+    order: Omit<Order, 'actor'> & { actor?: string },
+  ): { ok: true } | { ok: false; reason: string };
+  endTurn(): { ok: true; turn: number; over: boolean } | { ok: false; reason: string };
+  load(
+    scenarioId: string,
+    branchId?: string | null,
+    seed?: number,
+  ): Promise<{ ok: true } | { ok: false; reason: string }>;
+  hold(actorIds: string[]): string[];
+  scenarios(): string[];
+}
+
+const copy = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+
+export function createAutomation(session: Session): Automation {
+  return {
+    ready: false,
+    get seed() {
+      return session.seed;
+    },
+    state: () => (session.state ? copy(session.state) : null),
+    legalOrders: (actorId) =>
+      session
+        .options(actorId)
+        .filter((o) => o.verdict.ok)
+        .map((o) => copy(o.order)),
+    order(actorId, order) {
+      // A script that orders for an actor takes it over from the AI, as a player picking it would.
+      if (!session.held.includes(actorId) && session.def?.actors.some((a) => a.id === actorId && a.playable))
+        session.setHeld([...session.held, actorId]);
+      const verdict = session.order({ ...order, actor: actorId });
+      return verdict.ok ? { ok: true } : { ok: false, reason: verdict.reason };
+    },
+    endTurn() {
+      const result = session.endTurn();
+      return result.ok
+        ? { ok: true, turn: result.value.turn, over: result.value.over }
+        : { ok: false, reason: result.error };
+    },
+    async load(scenarioId, branchId = null, seed) {
+      const result = await session.load(scenarioId, branchId, seed ?? session.seed);
+      return result.ok ? { ok: true } : { ok: false, reason: result.error };
+    },
+    hold(actorIds) {
+      session.setHeld(actorIds);
+      return [...session.held];
+    },
+    scenarios: () => session.catalog.map((e) => e.id),
+  };
+}

@@ -1,0 +1,109 @@
+// The history tree, after lichess's analysis tree: each node is a resolved turn (the orders people gave and
+// the state that resulted); the main line is always children[0]. A path is the ids from the root down, joined
+// by "/" ("" is the root). Nodes hold full frozen states (immer shares structure), so any jump is O(depth).
+import type { GameState, Order } from '../engine/index';
+
+export interface TreeNode {
+  id: string; // unique within the tree: "n12"
+  turn: number; // turns resolved at this node: 3
+  branch: string | null; // the scenario branch this line plays: "turkey-joins-mosul"
+  orders: Order[]; // the people's orders that produced it (the AI's are in state.orders)
+  held: string[]; // actors people held that turn: ["US"]
+  state: GameState;
+  name?: string; // "Turkey stays out"
+  comment?: string;
+  children: TreeNode[];
+}
+
+export type Path = string;
+
+export const ROOT: Path = '';
+
+export const joinPath = (path: Path, id: string): Path => (path ? `${path}/${id}` : id);
+export const parentPath = (path: Path): Path => path.slice(0, Math.max(0, path.lastIndexOf('/')));
+export const pathIds = (path: Path): string[] => (path ? path.split('/') : []);
+
+/** The nodes from the root to the end of the path (the root first); stops at the first missing id. */
+export function nodesAlong(root: TreeNode, path: Path): TreeNode[] {
+  const out = [root];
+  let node = root;
+  for (const id of pathIds(path)) {
+    const next = node.children.find((c) => c.id === id);
+    if (!next) break;
+    out.push(next);
+    node = next;
+  }
+  return out;
+}
+
+export function nodeAt(root: TreeNode, path: Path): TreeNode | null {
+  const ids = pathIds(path);
+  const along = nodesAlong(root, path);
+  return along.length === ids.length + 1 ? along[along.length - 1]! : null;
+}
+
+/** The main line below a node: the node, its first child, that one's first child… */
+export function mainlineFrom(node: TreeNode): TreeNode[] {
+  const out = [node];
+  while (out[out.length - 1]!.children.length) out.push(out[out.length - 1]!.children[0]!);
+  return out;
+}
+
+/** The path to the end of the main line below the node at `path`. */
+export function lineEnd(root: TreeNode, path: Path): Path {
+  const node = nodeAt(root, path);
+  if (!node) return path;
+  return mainlineFrom(node)
+    .slice(1)
+    .reduce((p, n) => joinPath(p, n.id), path);
+}
+
+const sameOrders = (a: TreeNode, orders: readonly Order[], held: readonly string[], branch: string | null) =>
+  a.branch === branch &&
+  JSON.stringify(a.orders) === JSON.stringify(orders) &&
+  JSON.stringify(a.held) === JSON.stringify(held);
+
+/**
+ * Adds a child below `path` (a variation if the node already has children) and returns its path. The same
+ * orders from the same node lead to the existing child instead of a duplicate.
+ */
+export function addChild(root: TreeNode, path: Path, child: TreeNode): Path {
+  const parent = nodeAt(root, path);
+  if (!parent) throw new Error(`no node at path "${path}"`);
+  const existing = parent.children.find((c) => sameOrders(c, child.orders, child.held, child.branch));
+  if (existing) return joinPath(path, existing.id);
+  parent.children.push(child);
+  return joinPath(path, child.id);
+}
+
+/** Makes the line through `path` the main line at every fork above it. */
+export function promote(root: TreeNode, path: Path): void {
+  const along = nodesAlong(root, path);
+  for (let i = 1; i < along.length; i++) {
+    const parent = along[i - 1]!;
+    const child = along[i]!;
+    parent.children = [child, ...parent.children.filter((c) => c !== child)];
+  }
+}
+
+/** Deletes the node at `path` and everything below it; the root cannot be deleted. */
+export function deleteAt(root: TreeNode, path: Path): boolean {
+  if (!path) return false;
+  const parent = nodeAt(root, parentPath(path));
+  const id = pathIds(path).pop()!;
+  if (!parent || !parent.children.some((c) => c.id === id)) return false;
+  parent.children = parent.children.filter((c) => c.id !== id);
+  return true;
+}
+
+/** Every node, depth first, with its path. */
+export function walk(root: TreeNode, visit: (node: TreeNode, path: Path) => void, path: Path = ROOT): void {
+  visit(root, path);
+  for (const c of root.children) walk(c, visit, joinPath(path, c.id));
+}
+
+export const countNodes = (root: TreeNode): number => {
+  let n = 0;
+  walk(root, () => n++);
+  return n;
+};
