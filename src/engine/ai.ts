@@ -127,27 +127,50 @@ function addEffect(ov: Overlay, e: Effect, bind: Binding, actor: string): void {
   }
 }
 
+/** What the AI needs per order definition, worked out once per world. */
+interface OrderFacts {
+  layer: string;
+  builtIn: number;
+  rules: World['orderRules'];
+  reactions: { observer: string; delta: number }[]; // interest reactions of every other actor, per giver
+  issueNames: string;
+}
+
+const factsCache = new WeakMap<World, Map<string, OrderFacts>>();
+
+function factsFor(w: World, def: OrderDef): OrderFacts {
+  let byDef = factsCache.get(w);
+  if (!byDef) factsCache.set(w, (byDef = new Map()));
+  const known = byDef.get(def.id);
+  if (known) return known;
+  const issues = Object.entries(def.issues ?? {});
+  const facts: OrderFacts = {
+    layer: def.layer ?? w.def.layers[0]!.id,
+    builtIn: def.relation ?? DEFAULT_RELATION[def.type] ?? 0,
+    rules: w.orderRules.filter((r) => r.orders.includes(def.id) || r.orders.includes(def.type)),
+    reactions: w.def.actors.flatMap((other) => {
+      const delta = issues.reduce((sum, [issue, change]) => sum + (other.stakes?.[issue] ?? 0) * change, 0);
+      return delta ? [{ observer: other.id, delta: delta * w.settings.interestScale }] : [];
+    }),
+    issueNames: issues.map(([i]) => w.def.issues?.find((x) => x.id === i)?.name ?? i).join(', '),
+  };
+  byDef.set(def.id, facts);
+  return facts;
+}
+
 /** What the order is expected to change, and the probability that its control change happens. */
 function expect(s: GameState, w: World, o: Order, def: OrderDef, base: Lens): { ov: Overlay; odds: number } {
+  const facts = factsFor(w, def);
   const ov = new Overlay(base, w, o, def.type);
   const bind: Binding = { actor: o.actor, target: o.target, region: o.region };
-  const layer = def.layer ?? w.def.layers[0]!.id;
-  const builtIn = def.relation ?? DEFAULT_RELATION[def.type] ?? 0;
-  if (o.target && builtIn) ov.bumpRelation(o.actor, o.target, layer, builtIn);
-  for (const e of def.effects ?? []) addEffect(ov, e, bind, o.actor);
-  const lens = ov;
-  for (const rule of w.orderRules) {
-    if (!rule.orders.includes(def.id) && !rule.orders.includes(def.type)) continue;
-    if (rule.when && !evaluate(lens, rule.when, bind)) continue;
+  if (o.target && facts.builtIn) ov.bumpRelation(o.actor, o.target, facts.layer, facts.builtIn);
+  if (def.effects) for (const e of def.effects) addEffect(ov, e, bind, o.actor);
+  for (const rule of facts.rules) {
+    if (rule.when && !evaluate(ov, rule.when, bind)) continue;
     for (const e of rule.effects) addEffect(ov, e, bind, o.actor);
   }
-  for (const other of w.def.actors) {
-    if (other.id === o.actor || !other.stakes) continue;
-    let delta = 0;
-    for (const [issue, change] of Object.entries(def.issues ?? {}))
-      delta += (other.stakes[issue] ?? 0) * change;
-    if (delta) ov.bumpRelation(other.id, o.actor, layer, delta * w.settings.interestScale);
-  }
+  for (const r of facts.reactions)
+    if (r.observer !== o.actor) ov.bumpRelation(r.observer, o.actor, facts.layer, r.delta);
   let odds = 100;
   if (def.type === 'deploy') bump(ov.presences, `${o.actor}|${o.region}`, def.amount ?? 10);
   if (def.type === 'offensive') {
@@ -167,6 +190,9 @@ interface Baseline {
   dist: number[];
 }
 
+/** Why the AI values an order: the objective it serves most (its index), its own stakes, or neither. */
+type Motive = { kind: 'objective'; index: number } | { kind: 'stakes' } | { kind: 'none' };
+
 function score(
   s: GameState,
   w: World,
@@ -174,49 +200,53 @@ function score(
   def: OrderDef,
   base: Lens,
   baseline: Baseline,
-): { utility: number; reason: string } {
+): { utility: number; motive: Motive } {
   const me = w.def.actors[w.actorIndex[o.actor]!]!;
-  const state = s.actors[w.actorIndex[o.actor]!]!;
+  const weights = s.actors[w.actorIndex[o.actor]!]!.weights;
   const { ov: after, odds } = expect(s, w, o, def, base);
   let utility = 0;
-  let best = { value: 0, reason: '' };
-  me.objectives.forEach((obj, k) => {
-    const weight = state.weights[obj.id] ?? 5;
-    if (!weight) return;
+  let bestValue = 0;
+  let motive: Motive = { kind: 'none' };
+  for (let k = 0; k < me.objectives.length; k++) {
+    const obj = me.objectives[k]!;
+    const weight = weights[obj.id] ?? 5;
+    if (!weight) continue;
     const met = evaluate(after, obj.when) ? 1 : 0;
     const gain = 10 * (met - baseline.met[k]!) + (baseline.dist[k]! - distance(after, obj.when)) / 10;
     const value = (weight * obj.vp * gain * odds) / 100;
     utility += value;
-    if (value > best.value) best = { value, reason: `works toward "${obj.text}" (${obj.vp} VP)` };
-  });
-  let own = 0;
-  for (const [issue, change] of Object.entries(def.issues ?? {}))
-    own += (me.stakes?.[issue] ?? 0) * change * 5;
-  if (own > best.value) {
-    const names = Object.keys(def.issues ?? {}).map((i) => w.def.issues?.find((x) => x.id === i)?.name ?? i);
-    best = { value: own, reason: `serves its interests (${names.join(', ')})` };
+    if (value > bestValue) [bestValue, motive] = [value, { kind: 'objective', index: k }];
   }
+  let own = 0;
+  if (def.issues) for (const issue in def.issues) own += (me.stakes?.[issue] ?? 0) * def.issues[issue]! * 5;
+  if (own > bestValue) motive = { kind: 'stakes' };
   utility += own + after.vp * 50;
   // Friendships: only the pairs the order touches can change.
   const n = w.actorIds.length;
-  const me2 = w.actorIndex[o.actor]!;
-  const touched = new Set<string>();
+  const mine = w.actorIndex[o.actor]!;
   for (const k of after.rel.keys()) {
     const pair = k % (n * n);
-    const [i, j] = [Math.floor(pair / n), pair % n];
-    if (i === me2) touched.add(w.actorIds[j]!);
-    else if (j === me2) touched.add(w.actorIds[i]!);
+    const i = Math.floor(pair / n);
+    const j = pair % n;
+    const other = i === mine ? j : j === mine ? i : -1;
+    if (other < 0) continue;
+    const id = w.actorIds[other]!;
+    const now = base.relation(o.actor, id, 'net');
+    utility += ((after.relation(o.actor, id, 'net') - now) * Math.sign(now)) / 10;
   }
-  for (const other of touched) {
-    const now = base.relation(o.actor, other, 'net');
-    utility += ((after.relation(o.actor, other, 'net') - now) * Math.sign(now)) / 10;
+  return { utility, motive };
+}
+
+function explain(w: World, o: Order, def: OrderDef, motive: Motive): string {
+  const me = w.def.actors[w.actorIndex[o.actor]!]!;
+  if (motive.kind === 'objective') {
+    const obj = me.objectives[motive.index]!;
+    return `works toward "${obj.text}" (${obj.vp} VP)`;
   }
-  const fallback = o.target
-    ? `improves its standing with ${actorName(w, o.target)}`
-    : o.region
-      ? `positions itself in ${w.def.regions[w.regionIndex[o.region]!]!.name}`
-      : 'no objective is at stake; the least costly option';
-  return { utility, reason: best.reason || fallback };
+  if (motive.kind === 'stakes') return `serves its interests (${factsFor(w, def).issueNames})`;
+  if (o.target) return `improves its standing with ${actorName(w, o.target)}`;
+  if (o.region) return `positions itself in ${w.def.regions[w.regionIndex[o.region]!]!.name}`;
+  return 'no objective is at stake; the least costly option';
 }
 
 /** The orders an AI actor gives this turn, best first, each with its reason. */
@@ -231,8 +261,8 @@ export function planOrders(s: GameState, w: World, actor: string): Choice[] {
   const scored = listOrderOptions(s, w, actor)
     .filter((x) => x.verdict.ok && x.def.type !== 'pass')
     .map((x, i) => {
-      const { utility, reason } = score(s, w, x.order, x.def, base, baseline);
-      return { order: x.order, reason, utility: utility + nextInt(holder, 4), i };
+      const { utility, motive } = score(s, w, x.order, x.def, base, baseline);
+      return { order: x.order, def: x.def, motive, utility: utility + nextInt(holder, 4), i };
     })
     .sort((a, b) => b.utility - a.utility || a.i - b.i);
   const chosen: Choice[] = [];
@@ -247,7 +277,11 @@ export function planOrders(s: GameState, w: World, actor: string): Choice[] {
       ).ok
     )
       continue;
-    chosen.push({ order: c.order, reason: c.reason, utility: Math.round(c.utility) });
+    chosen.push({
+      order: c.order,
+      reason: explain(w, c.order, c.def, c.motive),
+      utility: Math.round(c.utility),
+    });
   }
   return chosen;
 }

@@ -4,7 +4,7 @@
 import type { Cause, Ctx } from './context';
 import { actorName, layerName } from './context';
 import { nextInt } from './rng';
-import { changeRelation, netAt, pairIndex } from './relations';
+import { changeRelation, pairIndex } from './relations';
 import type { World } from './scenario';
 import type { GameState } from './types';
 
@@ -15,41 +15,62 @@ export interface Triad {
 
 const sign = (v: number): number => (v > 0 ? 1 : v < 0 ? -1 : 0);
 
-/** Signs a pair has across the net layers: bit 1 = has a positive value, bit 2 = has a negative value. */
-function signMask(s: GameState, w: World, p: number): number {
-  let m = 0;
-  for (const l of w.netLayers) {
-    const v = s.relations[l]![p]!;
-    if (v > 0) m |= 1;
-    else if (v < 0) m |= 2;
-  }
-  return m;
-}
-
-/** Every unbalanced triad per layer, on the net graph, and across layers. */
-export function listUnbalancedTriads(s: GameState, w: World): Triad[] {
+/**
+ * Every unbalanced triad per layer, on the net graph, and across layers. `kinds` limits the work to the
+ * layers, the net graph and/or the cross-layer view. Signs are computed once per pair, then the triple loop
+ * is integer arithmetic (this runs several times a turn in every playout).
+ */
+export function listUnbalancedTriads(
+  s: GameState,
+  w: World,
+  kinds: { layers?: boolean; net?: boolean; cross?: boolean } = { layers: true, net: true, cross: true },
+): Triad[] {
   const n = w.actorIds.length;
+  const pairs = (n * (n - 1)) / 2;
+  const layerCount = w.def.layers.length;
+  const signs: Int8Array[] = [];
+  if (kinds.layers) for (let l = 0; l < layerCount; l++) signs.push(Int8Array.from(s.relations[l]!, sign));
+  const net = new Int8Array(pairs);
+  const mask = new Int8Array(pairs);
+  for (let p = 0; p < pairs; p++) {
+    let sum = 0;
+    let m = 0;
+    for (const l of w.netLayers) {
+      const v = s.relations[l]![p]!;
+      sum += v;
+      if (v > 0) m |= 1;
+      else if (v < 0) m |= 2;
+    }
+    net[p] = sign(sum);
+    mask[p] = m;
+  }
   const out: Triad[] = [];
   const ids = w.actorIds;
+  const layerIds = w.def.layers.map((l) => l.id);
   for (let i = 0; i < n; i++)
-    for (let j = i + 1; j < n; j++)
+    for (let j = i + 1; j < n; j++) {
+      const pij = pairIndex(i, j, n);
       for (let k = j + 1; k < n; k++) {
-        const pij = pairIndex(i, j, n);
         const pik = pairIndex(i, k, n);
         const pjk = pairIndex(j, k, n);
-        const actors: [string, string, string] = [ids[i]!, ids[j]!, ids[k]!];
-        for (let l = 0; l < w.def.layers.length; l++) {
-          const r = s.relations[l]!;
-          if (sign(r[pij]!) * sign(r[pik]!) * sign(r[pjk]!) < 0)
-            out.push({ actors, layer: w.def.layers[l]!.id });
+        let actors: [string, string, string] | null = null;
+        if (kinds.layers)
+          for (let l = 0; l < layerCount; l++) {
+            const r = signs[l]!;
+            if (r[pij]! * r[pik]! * r[pjk]! < 0)
+              out.push({ actors: (actors ??= [ids[i]!, ids[j]!, ids[k]!]), layer: layerIds[l]! });
+          }
+        if (kinds.net && net[pij]! * net[pik]! * net[pjk]! < 0)
+          out.push({ actors: (actors ??= [ids[i]!, ids[j]!, ids[k]!]), layer: 'net' });
+        if (kinds.cross) {
+          const a = mask[pij]!;
+          const b = mask[pik]!;
+          const c = mask[pjk]!;
+          if (a && b && c && canBeNegative(a, b, c))
+            out.push({ actors: (actors ??= [ids[i]!, ids[j]!, ids[k]!]), layer: 'cross' });
         }
-        if (sign(netAt(s, w, i, j)) * sign(netAt(s, w, i, k)) * sign(netAt(s, w, j, k)) < 0)
-          out.push({ actors, layer: 'net' });
-        const a = signMask(s, w, pij);
-        const b = signMask(s, w, pik);
-        const c = signMask(s, w, pjk);
-        if (a && b && c && canBeNegative(a, b, c)) out.push({ actors, layer: 'cross' });
       }
+    }
   return out;
 }
 
@@ -71,27 +92,27 @@ function canBeNegative(a: number, b: number, c: number): boolean {
 export function tensionScores(
   s: GameState,
   w: World,
-  triads = listUnbalancedTriads(s, w),
+  triads = listUnbalancedTriads(s, w, { cross: true }),
 ): Record<string, number> {
-  const out: Record<string, number> = Object.fromEntries(w.actorIds.map((id) => [id, 0]));
   const n = w.actorIds.length;
+  const redefined = s.actors.map((a) => a.redefined);
+  const strength = new Int32Array((n * (n - 1)) / 2);
+  for (let p = 0; p < strength.length; p++)
+    for (const l of w.netLayers) strength[p] = Math.max(strength[p]!, Math.abs(s.relations[l]![p]!));
+  const points = new Array<number>(n).fill(0);
   for (const t of triads) {
     if (t.layer !== 'cross') continue;
-    const idx = t.actors.map((a) => w.actorIndex[a]!);
-    const strength = (x: number, y: number) => {
-      const p = pairIndex(x, y, n);
-      let m = 0;
-      for (const l of w.netLayers) m = Math.max(m, Math.abs(s.relations[l]![p]!));
-      return m;
-    };
+    const [x, y, z] = [w.actorIndex[t.actors[0]]!, w.actorIndex[t.actors[1]]!, w.actorIndex[t.actors[2]]!];
     const weakest = Math.min(
-      strength(idx[0]!, idx[1]!),
-      strength(idx[0]!, idx[2]!),
-      strength(idx[1]!, idx[2]!),
+      strength[pairIndex(x, y, n)]!,
+      strength[pairIndex(x, z, n)]!,
+      strength[pairIndex(y, z, n)]!,
     );
-    const points = Math.max(1, Math.round(weakest / 33));
-    for (const a of t.actors) if (!s.actors[w.actorIndex[a]!]!.redefined) out[a]! += points;
+    const add = Math.max(1, Math.round(weakest / 33));
+    for (const i of [x, y, z]) if (!redefined[i]) points[i]! += add;
   }
+  const out: Record<string, number> = {};
+  w.actorIds.forEach((id, i) => (out[id] = points[i]!));
   return out;
 }
 
@@ -124,7 +145,7 @@ export function realign(ctx: Ctx): void {
   const { s, w } = ctx;
   const step = w.settings.realignStep;
   if (step <= 0) return;
-  const triads = listUnbalancedTriads(s, w).filter((t) => t.layer !== 'net' && t.layer !== 'cross');
+  const triads = listUnbalancedTriads(s, w, { layers: true });
   const moved = new Set<string>();
   for (const t of triads) {
     const l = w.layerIndex[t.layer]!;
@@ -145,7 +166,9 @@ export function realign(ctx: Ctx): void {
  */
 export function unravel(ctx: Ctx, cause: Cause, layer?: string): void {
   const { s, w } = ctx;
-  const triads = listUnbalancedTriads(s, w).filter((t) => t.layer === (layer ?? 'cross'));
+  const triads = listUnbalancedTriads(s, w, layer ? { layers: true } : { cross: true }).filter(
+    (t) => t.layer === (layer ?? 'cross'),
+  );
   const n = w.actorIds.length;
   const flipped = new Set<string>();
   for (const t of triads) {

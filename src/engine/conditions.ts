@@ -8,11 +8,8 @@ import type { World } from './scenario';
 import type { Condition } from './schema';
 import type { GameState, Order } from './types';
 
-const identity = (x: string): string => x;
-const bound =
-  (bind: Binding) =>
-  (x: string): string =>
-    bindRef(x, bind);
+const gap = (v: number, x: { atLeast?: number; atMost?: number }): number =>
+  Math.max(0, x.atLeast !== undefined ? x.atLeast - v : 0, x.atMost !== undefined ? v - x.atMost : 0);
 
 const within = (v: number, c: { atLeast?: number; atMost?: number }): boolean =>
   (c.atLeast === undefined || v >= c.atLeast) && (c.atMost === undefined || v <= c.atMost);
@@ -107,37 +104,47 @@ export const stateLens = (ctx: Ctx): Lens => new StateLens(ctx.s, ctx.w, ctx.s.o
 export const test = (ctx: Ctx, c: Condition, bind?: Binding): boolean => evaluate(stateLens(ctx), c, bind);
 
 export function evaluate(lens: Lens, c: Condition, bind?: Binding): boolean {
-  const ref = bind ? bound(bind) : identity;
   switch (c.if) {
     case 'relation':
-      return within(lens.relation(ref(c.a), ref(c.b), c.layer), c);
+      return within(lens.relation(bindRef(c.a, bind), bindRef(c.b, bind), c.layer), c);
     case 'meter':
-      return within(lens.meter(ref(c.actor), c.meter), c);
+      return within(lens.meter(bindRef(c.actor, bind), c.meter), c);
     case 'flag':
       return within(lens.flag(c.flag), c);
     case 'control': {
-      const holder = lens.controller(ref(c.region));
+      const holder = lens.controller(bindRef(c.region, bind));
       if (holder === undefined) return false;
       if (c.actor === null) return holder === null;
-      const wanted = Array.isArray(c.actor) ? c.actor.map(ref) : [ref(c.actor)];
-      return holder !== null && wanted.includes(holder);
+      if (holder === null) return false;
+      if (!Array.isArray(c.actor)) return bindRef(c.actor, bind) === holder;
+      for (const x of c.actor) if (bindRef(x, bind) === holder) return true;
+      return false;
     }
     case 'presence':
-      return within(lens.presence(ref(c.actor), c.region ? ref(c.region) : undefined, c.theatre), c);
+      return within(
+        lens.presence(bindRef(c.actor, bind), c.region ? bindRef(c.region, bind) : undefined, c.theatre),
+        c,
+      );
     case 'turn':
       return within(lens.turn(), c);
     case 'ordered':
       return lens.ordered(c, bind);
     case 'controlChanged':
-      return lens.controlChanged(ref(c.region), c.from && ref(c.from), c.to && ref(c.to));
+      return lens.controlChanged(
+        bindRef(c.region, bind),
+        c.from && bindRef(c.from, bind),
+        c.to && bindRef(c.to, bind),
+      );
     case 'redefined':
-      return lens.redefined(ref(c.actor));
+      return lens.redefined(bindRef(c.actor, bind));
     case 'chance':
       return lens.chance(c.percent);
     case 'all':
-      return c.of.every((x) => evaluate(lens, x, bind));
+      for (const x of c.of) if (!evaluate(lens, x, bind)) return false;
+      return true;
     case 'any':
-      return c.of.some((x) => evaluate(lens, x, bind));
+      for (const x of c.of) if (evaluate(lens, x, bind)) return true;
+      return false;
     case 'not':
       return !evaluate(lens, c.cond, bind);
   }
@@ -145,25 +152,31 @@ export function evaluate(lens: Lens, c: Condition, bind?: Binding): boolean {
 
 /** How far a condition is from holding (0 when it holds), in relation points: the AI's sense of progress. */
 export function distance(lens: Lens, c: Condition, bind?: Binding): number {
-  const ref = bind ? bound(bind) : identity;
-  const gap = (v: number, x: { atLeast?: number; atMost?: number }) =>
-    Math.max(0, x.atLeast !== undefined ? x.atLeast - v : 0, x.atMost !== undefined ? v - x.atMost : 0);
   switch (c.if) {
     case 'relation':
-      return gap(lens.relation(ref(c.a), ref(c.b), c.layer), c);
+      return gap(lens.relation(bindRef(c.a, bind), bindRef(c.b, bind), c.layer), c);
     case 'meter':
-      return gap(lens.meter(ref(c.actor), c.meter), c);
+      return gap(lens.meter(bindRef(c.actor, bind), c.meter), c);
     case 'flag':
       return Math.min(100, gap(lens.flag(c.flag), c) * 20);
     case 'presence':
       return Math.min(
         100,
-        gap(lens.presence(ref(c.actor), c.region ? ref(c.region) : undefined, c.theatre), c),
+        gap(
+          lens.presence(bindRef(c.actor, bind), c.region ? bindRef(c.region, bind) : undefined, c.theatre),
+          c,
+        ),
       );
-    case 'all':
-      return c.of.reduce((sum, x) => sum + distance(lens, x, bind), 0);
-    case 'any':
-      return Math.min(...c.of.map((x) => distance(lens, x, bind)));
+    case 'all': {
+      let sum = 0;
+      for (const x of c.of) sum += distance(lens, x, bind);
+      return sum;
+    }
+    case 'any': {
+      let min = Infinity;
+      for (const x of c.of) min = Math.min(min, distance(lens, x, bind));
+      return min === Infinity ? 0 : min;
+    }
     default:
       return evaluate(lens, c, bind) ? 0 : 100;
   }

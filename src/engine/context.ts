@@ -46,7 +46,7 @@ export function record(ctx: Ctx, effect: Omit<Effect, 'turn'>, cause: Cause): vo
   if (cause.actor) e.actor = cause.actor;
   if (cause.source) e.source = cause.source;
   if (cause.triad) e.triad = cause.triad;
-  ctx.s.effects.push(e);
+  ctx.s.effects.push(Object.freeze(e)); // effects never change once logged; frozen, immer skips them when finalizing
 }
 
 export const signed = (n: number): string => (n > 0 ? `+${n}` : `${n}`);

@@ -84,6 +84,7 @@ export function resolveOrders(ctx: Ctx, orders: readonly Order[]): void {
     resolveOne(ctx, o, def, cause);
     if (def.once) s.actors[w.actorIndex[o.actor]!]!.usedOnce.push(def.id);
   });
+  for (const o of s.orders) Object.freeze(o); // settled: frozen now, immer need not walk them again
 }
 
 function resolveOne(ctx: Ctx, o: ResolvedOrder, def: OrderDef, cause: Cause): void {

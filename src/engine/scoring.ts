@@ -21,7 +21,7 @@ export function objectiveStatus(ctx: Ctx, actor: string): ObjectiveStatus[] {
 
 export function computeScores(ctx: Ctx): Record<string, number> {
   const { s, w } = ctx;
-  const tension = tensionScores(s, w, listUnbalancedTriads(s, w));
+  const tension = tensionScores(s, w, listUnbalancedTriads(s, w, { cross: true }));
   const out: Record<string, number> = {};
   for (const a of w.def.actors) {
     const met = objectiveStatus(ctx, a.id).reduce((sum, o) => sum + (o.met ? o.vp : 0), 0);

@@ -16,6 +16,17 @@ import type { GameState, Order } from './types';
 export function resolveTurn(s: GameState, w: World, orders: readonly Order[]): void {
   if (s.over) return;
   const ctx: Ctx = { s, w };
+  // Relations, regions and actors are read many times a turn (balance, conditions, combat) and nearly all
+  // change every turn: giving the turn fresh copies of them means an immer draft holds plain values, so reads
+  // do not go through proxies (immer's advice for hot subtrees). The rest keeps its structural sharing.
+  s.relations = s.relations.map((layer) => layer.slice());
+  s.regions = s.regions.map((r) => ({ ...r, presence: { ...r.presence } }));
+  s.actors = s.actors.map((a) => ({
+    ...a,
+    meters: { ...a.meters },
+    weights: { ...a.weights },
+    usedOnce: [...a.usedOnce],
+  }));
   s.effects = [];
   resolveOrders(ctx, orders);
   realign(ctx);

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { createAutomation } from '../../src/session/automation';
+import { testSession } from '../support/session';
+
+describe('session', () => {
+  it('loads a scenario, publishes game/loaded and starts at turn 0', async () => {
+    const { session, events } = testSession();
+    const result = await session.load('three-valleys', null, 4);
+    expect(result.ok).toBe(true);
+    expect(session.state!.turn).toBe(0);
+    expect(session.seed).toBe(4);
+    expect(events.map((e) => e.type)).toEqual(['game/loaded']);
+  });
+
+  it('reports a scenario that fails validation and keeps the game in progress', async () => {
+    const { session, events } = testSession();
+    await session.load('three-valleys', null, 1);
+    session.setHeld(['RED']);
+    session.endTurn();
+    const before = session.state;
+    const result = await session.load('broken');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toContain('broken.json: turnDays');
+    expect(session.state).toBe(before);
+    expect(events.at(-1)).toMatchObject({
+      type: 'load/failed',
+      payload: { message: expect.stringContaining('turnDays') },
+    });
+    const unknown = await session.load('atlantis');
+    expect(unknown).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('unknown scenario "atlantis"'),
+    });
+  });
+
+  it('accepts orders only for held actors, and refuses with a reason', async () => {
+    const { session, events } = testSession();
+    await session.load('three-valleys');
+    expect(session.order({ id: 'wait', actor: 'RED' })).toMatchObject({ ok: false, code: 'not-yours' });
+    session.setHeld(['RED', 'GREEN']); // GREEN is not playable
+    expect(session.held).toEqual(['RED']);
+    expect(session.order({ id: 'deploy', actor: 'RED', region: 'marsh' })).toEqual({ ok: true });
+    expect(session.order({ id: 'fly', actor: 'RED' })).toMatchObject({ ok: false, code: 'unknown-order' });
+    expect(session.pending).toHaveLength(1);
+    expect(events.filter((e) => e.type === 'order/refused')).toHaveLength(2);
+  });
+
+  it('resolves a turn with the AI for the others, and announces what changed', async () => {
+    const { session, events } = testSession();
+    await session.load('three-valleys', null, 2);
+    session.setHeld(['RED']);
+    session.order({ id: 'dam', actor: 'RED', target: 'BLUE' });
+    const result = session.endTurn();
+    expect(result.ok).toBe(true);
+    const s = session.state!;
+    expect(s.turn).toBe(1);
+    expect(s.orders.some((o) => o.actor === 'RED' && o.id === 'dam')).toBe(true);
+    expect(s.orders.some((o) => o.actor === 'BLUE' && o.reason)).toBe(true);
+    expect(session.pending).toEqual([]);
+    expect(events.some((e) => e.type === 'turn/resolved')).toBe(true);
+  });
+
+  it('steps back and forward through the line, and forks a variation from an earlier turn', async () => {
+    const { session } = testSession();
+    await session.load('three-valleys', null, 3);
+    session.setHeld(['RED']);
+    session.endTurn();
+    session.endTurn();
+    const end = session.cursor;
+    expect(session.back()).toBe(true);
+    expect(session.state!.turn).toBe(1);
+    session.order({ id: 'deploy', actor: 'RED', region: 'marsh' });
+    session.endTurn();
+    expect(session.cursor).not.toBe(end);
+    expect(session.node!.turn).toBe(2);
+    const fork = session.root!.children[0]!;
+    expect(fork.children).toHaveLength(2); // the old line is kept
+    expect(session.goTo(end)).toBe(true);
+    expect(session.toStart()).toBe(true);
+    expect(session.state!.turn).toBe(0);
+    expect(session.toEnd()).toBe(true);
+    expect(session.state!.turn).toBe(2);
+  });
+
+  it('replays identically: the same orders from the same seed give the same state', async () => {
+    const a = testSession().session;
+    const b = testSession().session;
+    for (const s of [a, b]) {
+      await s.load('mosul-2016', null, 11);
+      s.setHeld(['US']);
+      s.order({ id: 'us-deny-turkey', actor: 'US', target: 'TUR' });
+      s.endTurn();
+      s.endTurn();
+    }
+    expect(JSON.stringify(a.state)).toBe(JSON.stringify(b.state));
+  });
+});
+
+describe('window.simulation', () => {
+  it('drives the same session: load, legal orders, order (taking the actor over), end turn', async () => {
+    const { session } = testSession();
+    const sim = createAutomation(session);
+    expect(await sim.load('three-valleys', null, 5)).toEqual({ ok: true });
+    expect(sim.seed).toBe(5);
+    const legal = sim.legalOrders('RED');
+    expect(legal.length).toBeGreaterThan(3);
+    expect(sim.order('RED', legal[0]!)).toEqual({ ok: true });
+    expect(session.held).toEqual(['RED']);
+    expect(sim.order('RED', { id: 'fly' })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('no order "fly"'),
+    });
+    expect(sim.order('GREEN', { id: 'wait' })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('Nobody holds'),
+    });
+    expect(sim.endTurn()).toEqual({ ok: true, turn: 1, over: false });
+    const copy = sim.state()!;
+    copy.turn = 99;
+    expect(session.state!.turn).toBe(1);
+    expect(await sim.load('nope')).toMatchObject({ ok: false });
+  });
+});
