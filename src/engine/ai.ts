@@ -5,7 +5,9 @@ import type { Lens } from './conditions';
 import { distance, evaluate, StateLens } from './conditions';
 import type { Binding } from './context';
 import { actorName, bindRef } from './context';
+import type { OrderOption } from './orders';
 import { checkOrder, listOrderOptions, strikingStrength } from './orders';
+import { netOf } from './relations';
 import { deriveSeed, nextInt } from './rng';
 import { DEFAULT_RELATION } from './resolve';
 import type { Condition, Effect, OrderDef } from './schema';
@@ -45,12 +47,12 @@ class Overlay implements Lens {
       const k = relKey(this.w, a, b, layer);
       return clamp(this.base.relation(a, b, layer) + (k >= 0 ? (this.rel.get(k) ?? 0) : 0));
     }
-    let sum = 0;
+    const values: number[] = [];
     for (const l of this.w.netLayers) {
       const id = this.w.def.layers[l]!.id;
-      sum += this.base.relation(a, b, id) + (this.rel.get(relKey(this.w, a, b, id)) ?? 0);
+      values.push(clamp(this.base.relation(a, b, id) + (this.rel.get(relKey(this.w, a, b, id)) ?? 0)));
     }
-    return clamp(sum);
+    return netOf(values);
   }
   meter(a: string, m: string): number {
     return this.meters.size
@@ -191,7 +193,11 @@ interface Baseline {
 }
 
 /** Why the AI values an order: the objective it serves most (its index), its own stakes, or neither. */
-type Motive = { kind: 'objective'; index: number } | { kind: 'stakes' } | { kind: 'none' };
+type Motive =
+  | { kind: 'objective'; index: number }
+  | { kind: 'stakes' }
+  | { kind: 'opens'; what: string }
+  | { kind: 'none' };
 
 function score(
   s: GameState,
@@ -200,7 +206,7 @@ function score(
   def: OrderDef,
   base: Lens,
   baseline: Baseline,
-): { utility: number; motive: Motive } {
+): { utility: number; motive: Motive; after: Overlay } {
   const me = w.def.actors[w.actorIndex[o.actor]!]!;
   const weights = s.actors[w.actorIndex[o.actor]!]!.weights;
   const { ov: after, odds } = expect(s, w, o, def, base);
@@ -234,7 +240,7 @@ function score(
     const now = base.relation(o.actor, id, 'net');
     utility += ((after.relation(o.actor, id, 'net') - now) * Math.sign(now)) / 10;
   }
-  return { utility, motive };
+  return { utility, motive, after };
 }
 
 function explain(w: World, o: Order, def: OrderDef, motive: Motive): string {
@@ -244,6 +250,7 @@ function explain(w: World, o: Order, def: OrderDef, motive: Motive): string {
     return `works toward "${obj.text}" (${obj.vp} VP)`;
   }
   if (motive.kind === 'stakes') return `serves its interests (${factsFor(w, def).issueNames})`;
+  if (motive.kind === 'opens') return `works toward what it needs for "${motive.what}"`;
   if (o.target) return `improves its standing with ${actorName(w, o.target)}`;
   if (o.region) return `positions itself in ${w.def.regions[w.regionIndex[o.region]!]!.name}`;
   return 'no objective is at stake; the least costly option';
@@ -258,11 +265,23 @@ export function planOrders(s: GameState, w: World, actor: string): Choice[] {
     met: objectives.map((o) => (evaluate(base, o.when) ? 1 : 0)),
     dist: objectives.map((o) => distance(base, o.when)),
   };
-  const scored = listOrderOptions(s, w, actor)
-    .filter((x) => x.verdict.ok && x.def.type !== 'pass')
+  const options = listOrderOptions(s, w, actor).filter((x) => x.def.type !== 'pass');
+  const subgoals = instrumentalGoals(s, w, options, base, baseline);
+  const scored = options
+    .filter((x) => x.verdict.ok)
     .map((x, i) => {
-      const { utility, motive } = score(s, w, x.order, x.def, base, baseline);
-      return { order: x.order, def: x.def, motive, utility: utility + nextInt(holder, 4), i };
+      const { utility, motive, after } = score(s, w, x.order, x.def, base, baseline);
+      let total = utility;
+      let why: Motive = motive;
+      if (subgoals.length) {
+        let best = 0;
+        for (const g of subgoals) {
+          const value = (g.value * (g.dist - distance(after, g.when, g.bind))) / g.dist;
+          total += value;
+          if (value > best && value > utility) [best, why] = [value, { kind: 'opens', what: g.what }];
+        }
+      }
+      return { order: x.order, def: x.def, motive: why, utility: total + nextInt(holder, 4), i };
     })
     .sort((a, b) => b.utility - a.utility || a.i - b.i);
   const chosen: Choice[] = [];
@@ -284,6 +303,54 @@ export function planOrders(s: GameState, w: World, actor: string): Choice[] {
     });
   }
   return chosen;
+}
+
+interface Subgoal {
+  when: Condition; // what would open a refused order
+  bind: Binding;
+  dist: number; // how far it is now
+  value: number; // half what the refused order would be worth
+  what: string; // "Euphrates Shield offensive (R19)"
+}
+
+/**
+ * Orders refused now by a gate or a requirement, but worth something if allowed, make the condition that
+ * refuses them a goal in itself: the AI then works toward "Russian acquiescence" to open an offensive.
+ */
+function instrumentalGoals(
+  s: GameState,
+  w: World,
+  options: OrderOption[],
+  base: Lens,
+  baseline: Baseline,
+): Subgoal[] {
+  const out: Subgoal[] = [];
+  const seen = new Set<string>();
+  for (const x of options) {
+    if (x.verdict.ok || (x.verdict.code !== 'gate' && x.verdict.code !== 'requires') || seen.has(x.def.id))
+      continue;
+    seen.add(x.def.id);
+    const bind: Binding = { actor: x.order.actor, target: x.order.target, region: x.order.region };
+    const conditions =
+      x.verdict.code === 'requires' && x.def.requires ? [{ when: x.def.requires, id: '' }] : [];
+    for (const g of w.gates)
+      if ((g.orders.includes(x.def.id) || g.orders.includes(x.def.type)) && !evaluate(base, g.when, bind))
+        conditions.push({ when: g.when, id: g.id });
+    const { utility } = score(s, w, x.order, x.def, base, baseline);
+    if (utility <= 0) continue;
+    for (const c of conditions) {
+      const dist = distance(base, c.when, bind);
+      if (dist > 0 && dist < 100)
+        out.push({
+          when: c.when,
+          bind,
+          dist,
+          value: utility / 2,
+          what: `${x.def.name}${c.id ? ` (${c.id})` : ''}`,
+        });
+    }
+  }
+  return out;
 }
 
 /** The AI's orders for every actor not in `held`, in actor order. */

@@ -19,11 +19,26 @@ export function valueAt(s: GameState, w: World, i: number, j: number, layer: num
   return s.relations[layer]![pairIndex(i, j, w.actorIds.length)]!;
 }
 
+/**
+ * The net value of a pair from its layer values: the mean of the non-zero layers, so that a pair tied in one
+ * theatre only keeps that value, and a pair at odds in two theatres does not saturate at -100. Its sign is
+ * the sign of the sum (what structural balance on the net graph uses); a non-zero sum never rounds to 0.
+ */
+export function netOf(values: readonly number[]): number {
+  let sum = 0;
+  let k = 0;
+  for (const v of values)
+    if (v !== 0) {
+      sum += v;
+      k++;
+    }
+  if (sum === 0) return 0;
+  return Math.sign(sum) * Math.max(1, Math.round(Math.abs(sum) / k));
+}
+
 export function netAt(s: GameState, w: World, i: number, j: number): number {
   const p = pairIndex(i, j, w.actorIds.length);
-  let sum = 0;
-  for (const l of w.netLayers) sum += s.relations[l]![p]!;
-  return clampRelation(sum);
+  return netOf(w.netLayers.map((l) => s.relations[l]![p]!));
 }
 
 /** The relation between actors a and b in a layer id, or "net". Unknown ids read as 0. */
@@ -48,9 +63,14 @@ function applyBounds(ctx: Ctx, a: string, b: string, layer: number, value: numbe
       if (!w.netLayers.includes(layer)) continue;
       const i = w.actorIndex[a]!;
       const j = w.actorIndex[b]!;
-      const others = rawNet(s, w, i, j) - valueAt(s, w, i, j, layer);
-      if (r.max !== undefined && others + v > r.max) [v, clippedBy] = [Math.max(r.max - others, -100), r.id];
-      if (r.min !== undefined && others + v < r.min) [v, clippedBy] = [Math.min(r.min - others, 100), r.id];
+      const p = pairIndex(i, j, w.actorIds.length);
+      const values = w.netLayers.map((l) => (l === layer ? v : s.relations[l]![p]!));
+      const net = netOf(values);
+      // The net is a mean over the k non-zero layers: the layer value that puts it at the bound.
+      const others = values.reduce((sum, x, n) => (w.netLayers[n] === layer ? sum : sum + x), 0);
+      const k = Math.max(1, values.filter((x, n) => x !== 0 || w.netLayers[n] === layer).length);
+      if (r.max !== undefined && net > r.max) [v, clippedBy] = [Math.max(r.max * k - others, -100), r.id];
+      if (r.min !== undefined && net < r.min) [v, clippedBy] = [Math.min(r.min * k - others, 100), r.id];
     } else if (w.layerIndex[r.layer] === layer) {
       if (r.max !== undefined && v > r.max) [v, clippedBy] = [r.max, r.id];
       if (r.min !== undefined && v < r.min) [v, clippedBy] = [r.min, r.id];
@@ -58,13 +78,6 @@ function applyBounds(ctx: Ctx, a: string, b: string, layer: number, value: numbe
   }
   return [clampRelation(v), clippedBy];
 }
-
-const rawNet = (s: GameState, w: World, i: number, j: number): number => {
-  const p = pairIndex(i, j, w.actorIds.length);
-  let sum = 0;
-  for (const l of w.netLayers) sum += s.relations[l]![p]!;
-  return sum;
-};
 
 // Set by conditions.ts to break the import cycle (bounds may carry a `while` condition).
 let testLater: (ctx: Ctx, c: NonNullable<World['bounds'][number]['while']>) => boolean = () => true;
