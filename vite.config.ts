@@ -17,6 +17,7 @@ export default defineConfig({
   preview: { port: 4173 },
   test: {
     include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: 20000,
     hookTimeout: 120000,
   },

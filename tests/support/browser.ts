@@ -1,0 +1,80 @@
+// Drives Debian's Chromium (never a downloaded browser) with playwright-core for the browser tests.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { ROOT } from './worlds';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ARTEFACTS = path.join(ROOT, 'test-results', 'screenshots');
+
+export async function launch(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`,
+    );
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** A page that records its errors; `errors` must stay empty in every test. */
+export async function openPage(browser: Browser, url: string, viewport = { width: 1280, height: 720 }) {
+  const page = await browser.newPage({ viewport });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console.error: ${m.text()} ${m.location().url}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  await page.goto(url);
+  return { page, errors };
+}
+
+export async function waitReady(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(() => window.simulation?.ready === true, null, { timeout });
+}
+
+export async function screenshot(page: Page, name: string): Promise<Buffer> {
+  fs.mkdirSync(ARTEFACTS, { recursive: true });
+  return page.screenshot({ path: path.join(ARTEFACTS, `${name}.png`) });
+}
+
+/** How many distinct colours a screenshot region has (decoded in the page: no image library needed). */
+export async function countColours(
+  page: Page,
+  png: Buffer,
+  clip?: { x: number; y: number; w: number; h: number },
+) {
+  return page.evaluate(
+    async ({ b64, clip }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const g = c.getContext('2d')!;
+      g.drawImage(img, 0, 0);
+      const r = clip ?? { x: 0, y: 0, w: img.width, h: img.height };
+      const data = g.getImageData(r.x, r.y, r.w, r.h).data;
+      const seen = new Set<number>();
+      for (let i = 0; i < data.length; i += 4)
+        seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+      return seen.size;
+    },
+    { b64: png.toString('base64'), clip },
+  );
+}
