@@ -77,7 +77,10 @@ describe('architecture', () => {
       const from = layerOf(f);
       if (from === 'main.ts' || from.endsWith('.ts')) continue;
       for (const spec of imports(f).filter((s) => s.startsWith('.'))) {
-        const to = layerOf(path.resolve(path.dirname(f), spec));
+        const target = path.resolve(path.dirname(f), spec.replace(/\?.*$/, ''));
+        // Assets (map data, sounds, scenario files) are data, not layers.
+        if (!target.startsWith(path.join(ROOT, 'src') + path.sep)) continue;
+        const to = layerOf(target);
         expect(allowed[from] ?? [], `${path.relative(ROOT, f)} may not import ${spec} (${to})`).toContain(to);
       }
     }

@@ -12,8 +12,43 @@ import {
   validateScenario,
 } from '../engine/index';
 import type { ScenarioDef } from '../engine/schema';
+import { z } from 'zod';
+import { compareStates } from '../engine/compare';
+import type { StateDiff } from '../engine/compare';
+import type { Effect } from '../engine/index';
+import type { Replay } from './replay';
+import { exportReplay, importReplay } from './replay';
+import { decodeShare, encodeShare } from './share';
 import type { Path, TreeNode } from './tree';
-import { addChild, lineEnd, nodeAt, nodesAlong, parentPath, pathIds, ROOT } from './tree';
+import {
+  addChild,
+  deleteAt,
+  lineEnd,
+  nodeAt,
+  nodesAlong,
+  parentPath,
+  pathIds,
+  promote as promoteLine,
+  ROOT,
+} from './tree';
+
+export interface Comparison {
+  diff: StateDiff;
+  left: Effect[]; // every effect along the line to the left node
+  right: Effect[];
+}
+
+const ReplayHead = z.object({
+  scenario: z.object({ id: z.string() }),
+  seed: z.number().int().min(0).max(0xffffffff),
+});
+
+function checkScenario(json: unknown, label: string): Result<ScenarioDef> {
+  const valid = validateScenario(json);
+  if (valid.ok) return valid;
+  const lines = (valid.problems ?? []).slice(0, 8).map((p) => `${label}: ${p.path}: ${p.message}`);
+  return { ok: false, error: lines.join('\n') || `${label}: ${valid.error}` };
+}
 
 export interface ScenarioEntry {
   id: string; // "mosul-2016"
@@ -36,32 +71,40 @@ export class Session {
     readonly catalog: ScenarioEntry[],
   ) {}
 
-  /** Loads a scenario from the catalog; on failure the game in progress is untouched. */
-  async load(scenarioId: string, branch: string | null = null, seed = this.seed): Promise<Result<GameState>> {
+  /** Reads and validates a scenario from the catalog, without touching the game in progress. */
+  async fetchScenario(scenarioId: string): Promise<Result<ScenarioDef>> {
     const entry = this.catalog.find((e) => e.id === scenarioId);
     if (!entry) {
       const known = this.catalog.map((e) => e.id).join(', ');
-      return this.failLoad(`unknown scenario "${scenarioId}" (known: ${known})`);
+      return { ok: false, error: `unknown scenario "${scenarioId}" (known: ${known})` };
     }
     let json: unknown;
     try {
       json = await entry.load();
     } catch (err) {
-      return this.failLoad(`${scenarioId}: could not be read (${(err as Error).message})`);
+      return { ok: false, error: `${scenarioId}: could not be read (${(err as Error).message})` };
     }
-    return this.start(json, branch, seed, `${scenarioId}.json`);
+    return checkScenario(json, `${scenarioId}.json`);
+  }
+
+  /** Loads a scenario from the catalog; on failure the game in progress is untouched. */
+  async load(scenarioId: string, branch: string | null = null, seed = this.seed): Promise<Result<GameState>> {
+    const def = await this.fetchScenario(scenarioId);
+    if (!def.ok) return this.failLoad(def.error);
+    return this.startWith(def.value, branch, seed);
   }
 
   /** Starts a game from scenario JSON (already parsed); `label` names it in messages. */
   start(json: unknown, branch: string | null, seed: number, label = 'scenario'): Result<GameState> {
-    const valid = validateScenario(json);
-    if (!valid.ok) {
-      const lines = (valid.problems ?? []).slice(0, 8).map((p) => `${label}: ${p.path}: ${p.message}`);
-      return this.failLoad(lines.join('\n') || `${label}: ${valid.error}`);
-    }
-    const world = compileWorld(valid.value, branch);
+    const def = checkScenario(json, label);
+    if (!def.ok) return this.failLoad(def.error);
+    return this.startWith(def.value, branch, seed);
+  }
+
+  private startWith(def: ScenarioDef, branch: string | null, seed: number): Result<GameState> {
+    const world = compileWorld(def, branch);
     if (!world.ok) return this.failLoad(world.error);
-    this.def = valid.value;
+    this.def = def;
     this.worlds = new Map([[branch ?? '', world.value]]);
     this.seed = seed >>> 0;
     this.nextId = 1;
@@ -69,9 +112,10 @@ export class Session {
     this.root = { id: 'root', turn: 0, branch, orders: [], held: [], state, children: [] };
     this.cursor = ROOT;
     this.pending = [];
-    const playable = valid.value.actors.filter((a) => a.playable).map((a) => a.id);
+    const playable = def.actors.filter((a) => a.playable).map((a) => a.id);
     this.held = this.held.filter((a) => playable.includes(a));
     this.bus.emit('game/loaded', { state });
+    this.bus.emit('history/changed', { reason: 'loaded' });
     return { ok: true, value: state };
   }
 
@@ -172,6 +216,7 @@ export class Session {
     const shown = this.state!;
     this.bus.emit('turn/resolved', { state: shown, previous });
     this.announce(shown, previous);
+    this.bus.emit('history/changed', { reason: 'turn' });
     return { ok: true, value: shown };
   }
 
@@ -222,6 +267,148 @@ export class Session {
   /** The nodes from the root to the cursor. */
   line(): TreeNode[] {
     return this.root ? nodesAlong(this.root, this.cursor) : [];
+  }
+
+  /** Starts a scenario branch ("what if …") as a line beside the main one, from turn 0, and shows it. */
+  forkBranch(branch: string | null): Result<Path> {
+    const { root, def } = this;
+    if (!root || !def) return { ok: false, error: 'No game is loaded.' };
+    const world = this.worldFor(branch);
+    if (!world) return { ok: false, error: `scenario "${def.id}" has no branch "${String(branch)}"` };
+    if (branch === root.branch)
+      return this.goTo(ROOT) ? { ok: true, value: ROOT } : { ok: false, error: 'no root' };
+    const node: TreeNode = {
+      id: `n${this.nextId++}`,
+      turn: 0,
+      branch,
+      orders: [],
+      held: [],
+      state: createGame(world, this.seed),
+      children: [],
+    };
+    const path = addChild(root, ROOT, node);
+    this.bus.emit('history/changed', { reason: 'branch' });
+    this.goTo(path);
+    return { ok: true, value: path };
+  }
+
+  rename(path: Path, name: string): boolean {
+    const node = this.root && nodeAt(this.root, path);
+    if (!node) return false;
+    if (name.trim()) node.name = name.trim().slice(0, 200);
+    else delete node.name;
+    this.bus.emit('history/changed', { reason: 'name' });
+    return true;
+  }
+
+  annotate(path: Path, comment: string): boolean {
+    const node = this.root && nodeAt(this.root, path);
+    if (!node) return false;
+    if (comment.trim()) node.comment = comment.slice(0, 5000);
+    else delete node.comment;
+    this.bus.emit('history/changed', { reason: 'comment' });
+    return true;
+  }
+
+  /** Makes the line through `path` the main line. */
+  promote(path: Path): boolean {
+    if (!this.root || !nodeAt(this.root, path)) return false;
+    const before = this.cursor;
+    promoteLine(this.root, path);
+    this.bus.emit('history/changed', { reason: 'promote' });
+    return before === this.cursor;
+  }
+
+  /** Deletes a node and its line; if the cursor was inside it, shows the parent. */
+  remove(path: Path): boolean {
+    if (!this.root || !path) return false;
+    const inside = this.cursor === path || this.cursor.startsWith(`${path}/`);
+    if (!deleteAt(this.root, path)) return false;
+    this.bus.emit('history/changed', { reason: 'delete' });
+    if (inside) this.goTo(parentPath(path));
+    return true;
+  }
+
+  /** The differences between two nodes, with the effects along each line that touched what differs. */
+  compare(left: Path, right: Path): Result<Comparison> {
+    const { root } = this;
+    const a = root && nodeAt(root, left);
+    const b = root && nodeAt(root, right);
+    if (!root || !a || !b) return { ok: false, error: 'both nodes must exist in the history' };
+    const lw = this.worldFor(a.branch);
+    const rw = this.worldFor(b.branch);
+    if (!lw || !rw) return { ok: false, error: 'a branch of this comparison cannot be compiled' };
+    const diff = compareStates(lw, a.state, rw, b.state);
+    const effects = (path: Path) =>
+      nodesAlong(root, path).flatMap((n) => n.state.effects.filter((e) => e.turn === n.turn));
+    return { ok: true, value: { diff, left: effects(left), right: effects(right) } };
+  }
+
+  /** The whole tree as a replay file. */
+  exportReplay(): Replay | null {
+    return this.root && this.def ? exportReplay(this.root, this.def, this.seed) : null;
+  }
+
+  /** The line from the root to `path` only, as a replay (for share links). */
+  exportLine(path: Path = this.cursor): Replay | null {
+    if (!this.root || !this.def) return null;
+    const along = nodesAlong(this.root, path);
+    let line: TreeNode | null = null;
+    for (let i = along.length - 1; i >= 0; i--) line = { ...along[i]!, children: line ? [line] : [] };
+    return exportReplay(line!, this.def, this.seed);
+  }
+
+  /**
+   * Opens a replay (parsed JSON): loads its scenario if needed, rebuilds every state, and shows the end of its
+   * main line (or `cursor`). Anything wrong leaves the game in progress untouched.
+   */
+  async openReplay(json: unknown, cursor?: Path): Promise<Result<number>> {
+    const head = ReplayHead.safeParse(json);
+    if (!head.success)
+      return this.failLoad('This file is not a replay of this game (no scenario id and seed in it).');
+    const def =
+      this.def && this.def.id === head.data.scenario.id
+        ? { ok: true as const, value: this.def }
+        : await this.fetchScenario(head.data.scenario.id);
+    if (!def.ok) return this.failLoad(`The replay's scenario cannot be opened: ${def.error}`);
+    const worlds = new Map<string, World>();
+    const worldFor = (branch: string | null) => {
+      const key = branch ?? '';
+      if (!worlds.has(key)) {
+        const w = compileWorld(def.value, branch);
+        if (!w.ok) return null;
+        worlds.set(key, w.value);
+      }
+      return worlds.get(key)!;
+    };
+    let n = 0;
+    const result = importReplay(json, def.value, worldFor, () => `n${++n}`);
+    if (!result.ok) return this.failLoad(`The replay cannot be opened: ${result.error}`);
+    this.def = def.value;
+    this.worlds = worlds;
+    this.seed = head.data.seed;
+    this.nextId = n + 1;
+    this.root = result.root;
+    this.pending = [];
+    this.cursor = ROOT;
+    this.bus.emit('game/loaded', { state: result.root.state });
+    this.bus.emit('history/changed', { reason: 'import' });
+    const target = cursor !== undefined && nodeAt(result.root, cursor) ? cursor : lineEnd(result.root, ROOT);
+    this.goTo(target);
+    return { ok: true, value: result.nodes };
+  }
+
+  /** A share link's fragment for the line to `path`. */
+  async shareLine(path: Path = this.cursor): Promise<string | null> {
+    const replay = this.exportLine(path);
+    return replay ? encodeShare(replay) : null;
+  }
+
+  /** Opens a shared line from a link's fragment. */
+  async openShare(text: string): Promise<Result<number>> {
+    const decoded = await decodeShare(text);
+    if (!decoded.ok) return this.failLoad(`This link cannot be opened: ${decoded.error}.`);
+    return this.openReplay(decoded.json);
   }
 
   get depth(): number {

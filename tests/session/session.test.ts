@@ -9,7 +9,7 @@ describe('session', () => {
     expect(result.ok).toBe(true);
     expect(session.state!.turn).toBe(0);
     expect(session.seed).toBe(4);
-    expect(events.map((e) => e.type)).toEqual(['game/loaded']);
+    expect(events.map((e) => e.type)).toEqual(['game/loaded', 'history/changed']);
   });
 
   it('reports a scenario that fails validation and keeps the game in progress', async () => {
