@@ -71,7 +71,7 @@ describe('architecture', () => {
       ui: ['engine', 'events', 'session', 'view', 'ui'],
       audio: ['engine', 'events', 'audio'],
       cli: ['engine', 'cli'],
-      worker: ['engine', 'worker'],
+      worker: ['engine', 'worker', 'session'],
     };
     for (const f of files(path.join(ROOT, 'src'))) {
       const from = layerOf(f);

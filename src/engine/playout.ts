@@ -5,8 +5,10 @@ import { listUnbalancedTriads } from './balance';
 import { createGame } from './game';
 import { planTurn } from './ai';
 import { netAt } from './relations';
+import { deriveSeed } from './rng';
 import type { World } from './scenario';
 import { resolveTurn } from './turn';
+import type { ScenarioDef } from './schema';
 import type { GameState } from './types';
 
 export type PlayoutMode = 'immer' | 'mutable';
@@ -102,4 +104,38 @@ export function summarize(w: World, finals: GameState[], seeds: [number, number]
     control,
     unbalanced,
   };
+}
+
+/** The same state with its generator reseeded: the start of one of several playouts from one node. */
+export function reseed(s: GameState, seed: number): GameState {
+  return { ...s, rng: deriveSeed(seed >>> 0, s.turn, 0x0dd5) };
+}
+
+/** A request for odds: N playouts from one state of a scenario branch. */
+export interface OddsJob {
+  def: ScenarioDef;
+  branch: string | null;
+  state: GameState; // the node's state: every playout starts here
+  seed: number; // playouts use seeds seed … seed+count-1
+  count: number;
+}
+
+/** Runs the playouts of a job in chunks; shared by the worker and the in-process runner. */
+export async function runPlayouts(
+  w: World,
+  job: Omit<OddsJob, 'def' | 'branch'>,
+  onProgress: (done: number, total: number) => void,
+  cancelled: () => boolean,
+  yieldNow: () => Promise<void>,
+): Promise<PlayoutSummary> {
+  const finals: GameState[] = [];
+  for (let i = 0; i < job.count; i++) {
+    if (cancelled()) throw new Error('cancelled');
+    finals.push(playFrom(reseed(job.state, job.seed + i), w, 'mutable'));
+    if ((i + 1) % 5 === 0 || i + 1 === job.count) {
+      onProgress(i + 1, job.count);
+      await yieldNow();
+    }
+  }
+  return summarize(w, finals, [job.seed, job.seed + job.count - 1]);
 }

@@ -16,6 +16,8 @@ import { z } from 'zod';
 import { compareStates } from '../engine/compare';
 import type { StateDiff } from '../engine/compare';
 import type { Effect } from '../engine/index';
+import type { OddsRun, OddsRunner } from './odds';
+import { inlineOdds } from './odds';
 import type { Replay } from './replay';
 import { exportReplay, importReplay } from './replay';
 import { decodeShare, encodeShare } from './share';
@@ -69,6 +71,10 @@ export class Session {
   constructor(
     readonly bus: Bus,
     readonly catalog: ScenarioEntry[],
+    private readonly odds: OddsRunner = inlineOdds((def, branch) => {
+      const w = compileWorld(def, branch);
+      return w.ok ? w.value : null;
+    }),
   ) {}
 
   /** Reads and validates a scenario from the catalog, without touching the game in progress. */
@@ -342,6 +348,24 @@ export class Session {
     const effects = (path: Path) =>
       nodesAlong(root, path).flatMap((n) => n.state.effects.filter((e) => e.turn === n.turn));
     return { ok: true, value: { diff, left: effects(left), right: effects(right) } };
+  }
+
+  /** Starts N AI playouts from the node at `path` (seeds seed … seed+N-1); cancel() stops them. */
+  runOdds(
+    path: Path,
+    count: number,
+    onProgress: (done: number, total: number) => void,
+    seed = 1,
+  ): Result<OddsRun> {
+    const node = this.root && nodeAt(this.root, path);
+    if (!node || !this.def) return { ok: false, error: 'no such node in the history' };
+    if (node.state.over)
+      return { ok: false, error: 'the game is over at this node: there is nothing left to play out' };
+    const n = Math.max(1, Math.min(2000, Math.floor(count)));
+    return {
+      ok: true,
+      value: this.odds({ def: this.def, branch: node.branch, state: node.state, seed, count: n }, onProgress),
+    };
   }
 
   /** The whole tree as a replay file. */
