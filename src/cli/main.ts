@@ -7,7 +7,7 @@ import type { GameState, World } from '../engine/index';
 import { advance, createGame, loadWorld } from '../engine/index';
 import { playout, summarize } from '../engine/playout';
 import { parseArgs, USAGE } from './args';
-import { compareStates } from '../engine/compare';
+import { compareStates, explainDiff } from '../engine/compare';
 import type { TurnRecord } from './report';
 import { buildReport, formatText } from './report';
 
@@ -68,9 +68,10 @@ function main(argv: string[]): void {
   let plain: string;
   if (args.compare !== null) {
     const other = load(text, label, args.compare);
-    const a = play(world, args.seed, args.turns).last;
-    const b = play(other, args.seed, args.turns).last;
-    const diff = compareStates(world, a, other, b);
+    const a = play(world, args.seed, args.turns);
+    const b = play(other, args.seed, args.turns);
+    const effects = (turns: TurnRecord[]) => turns.flatMap((t) => t.state.effects);
+    const diff = explainDiff(compareStates(world, a.last, other, b.last), effects(a.turns), effects(b.turns));
     out = { scenario: world.def.id, seed: args.seed, base: world.branch, branch: other.branch, ...diff };
     plain = JSON.stringify(out, null, 2);
   } else if (args.playouts !== null) {

@@ -3,7 +3,7 @@
 import { listUnbalancedTriads } from './balance';
 import { netAt, pairIndex } from './relations';
 import type { World } from './scenario';
-import type { GameState } from './types';
+import type { Effect, GameState } from './types';
 
 export interface StateDiff {
   turn: [number, number];
@@ -58,4 +58,56 @@ export function compareStates(lw: World, left: GameState, rw: World, right: Game
       .map((t) => ({ actors: [...t.actors], layer: t.layer, side: 'right' as const })),
   ];
   return { turn: [left.turn, right.turn], relations, control, meters, scores, triads };
+}
+
+export interface Cause {
+  turn: number;
+  text: string;
+  rule?: string;
+  source?: string;
+}
+
+export interface ExplainedDiff extends StateDiff {
+  causes: { key: string; left: Cause[]; right: Cause[] }[]; // key: "relation:A|B|layer", "control:region", "meter:actor|meter"
+}
+
+const cause = (e: Effect): Cause => {
+  const c: Cause = { turn: e.turn, text: e.text };
+  if (e.rule) c.rule = e.rule;
+  if (e.source) c.source = e.source.source;
+  return c;
+};
+
+/** Adds to each difference the effects, along each line, that changed that relation, region or meter. */
+export function explainDiff(
+  diff: StateDiff,
+  left: readonly Effect[],
+  right: readonly Effect[],
+): ExplainedDiff {
+  const causes: ExplainedDiff['causes'] = [];
+  const pick = (effects: readonly Effect[], test: (e: Effect) => boolean) => effects.filter(test).map(cause);
+  for (const r of diff.relations) {
+    const touches = (e: Effect) =>
+      e.kind === 'relation' &&
+      ((e.a === r.a && e.b === r.b) || (e.a === r.b && e.b === r.a)) &&
+      (r.layer === 'net' || e.layer === r.layer);
+    causes.push({
+      key: `relation:${r.a}|${r.b}|${r.layer}`,
+      left: pick(left, touches),
+      right: pick(right, touches),
+    });
+  }
+  for (const c of diff.control) {
+    const touches = (e: Effect) => e.kind === 'control' && e.region === c.region;
+    causes.push({ key: `control:${c.region}`, left: pick(left, touches), right: pick(right, touches) });
+  }
+  for (const m of diff.meters) {
+    const touches = (e: Effect) => e.kind === 'meter' && e.a === m.actor && e.meter === m.meter;
+    causes.push({
+      key: `meter:${m.actor}|${m.meter}`,
+      left: pick(left, touches),
+      right: pick(right, touches),
+    });
+  }
+  return { ...diff, causes };
 }

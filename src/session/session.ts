@@ -13,9 +13,8 @@ import {
 } from '../engine/index';
 import type { ScenarioDef } from '../engine/schema';
 import { z } from 'zod';
-import { compareStates } from '../engine/compare';
-import type { StateDiff } from '../engine/compare';
-import type { Effect } from '../engine/index';
+import { compareStates, explainDiff } from '../engine/compare';
+import type { ExplainedDiff } from '../engine/compare';
 import type { OddsRun, OddsRunner } from './odds';
 import { inlineOdds } from './odds';
 import type { Replay } from './replay';
@@ -35,9 +34,9 @@ import {
 } from './tree';
 
 export interface Comparison {
-  diff: StateDiff;
-  left: Effect[]; // every effect along the line to the left node
-  right: Effect[];
+  diff: ExplainedDiff; // the differences, each with the effects along both lines that caused it
+  left: GameState;
+  right: GameState;
 }
 
 const ReplayHead = z.object({
@@ -344,10 +343,9 @@ export class Session {
     const lw = this.worldFor(a.branch);
     const rw = this.worldFor(b.branch);
     if (!lw || !rw) return { ok: false, error: 'a branch of this comparison cannot be compiled' };
-    const diff = compareStates(lw, a.state, rw, b.state);
-    const effects = (path: Path) =>
-      nodesAlong(root, path).flatMap((n) => n.state.effects.filter((e) => e.turn === n.turn));
-    return { ok: true, value: { diff, left: effects(left), right: effects(right) } };
+    const effects = (path: Path) => nodesAlong(root, path).flatMap((n) => n.state.effects);
+    const diff = explainDiff(compareStates(lw, a.state, rw, b.state), effects(left), effects(right));
+    return { ok: true, value: { diff, left: a.state, right: b.state } };
   }
 
   /** Starts N AI playouts from the node at `path` (seeds seed … seed+N-1); cancel() stops them. */

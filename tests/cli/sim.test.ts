@@ -57,7 +57,21 @@ describe('npm run sim', () => {
     expect(fractions.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 2);
   });
 
+  it('compares the main line with a branch, with the effects that caused each difference', () => {
+    const r = sim('--scenario', VALLEYS, '--compare', 'friendly', '--seed', '4', '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json).toMatchObject({ base: null, branch: 'friendly', seed: 4 });
+    const sea = json.relations.find((x: any) => x.a === 'RED' && x.b === 'BLUE' && x.layer === 'sea');
+    expect(sea.right - sea.left).toBe(sea.delta);
+    expect(sea.delta).not.toBe(0);
+    const causes = json.causes.find((c: any) => c.key === 'relation:RED|BLUE|sea');
+    expect(causes.left.length + causes.right.length).toBeGreaterThan(0);
+    expect(r.out).toBe(sim('--scenario', VALLEYS, '--compare', 'friendly', '--seed', '4', '--json').out);
+  });
+
   it.each([
+    [['--scenario', VALLEYS, '--compare', 'nope'], /has no branch "nope"/],
     [['--scenario', 'no-such-scenario'], /unknown scenario "no-such-scenario"/],
     [['--scenario', VALLEYS, '--branch', 'nope'], /has no branch "nope"/],
     [['--scenario', 'tests/support/missing.json'], /no scenario file/],

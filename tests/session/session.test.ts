@@ -96,6 +96,54 @@ describe('session', () => {
   });
 });
 
+describe('forks and comparisons', () => {
+  it('starts a scenario branch beside the main line and compares the same turn on both', async () => {
+    const { session } = testSession();
+    await session.load('three-valleys', null, 6);
+    session.endTurn();
+    session.endTurn();
+    const main = session.cursor;
+    const fork = session.forkBranch('friendly');
+    expect(fork.ok).toBe(true);
+    expect(session.node!.branch).toBe('friendly');
+    session.endTurn();
+    session.endTurn();
+    const compared = session.compare(main, session.cursor);
+    expect(compared.ok).toBe(true);
+    if (!compared.ok) return;
+    const sea = compared.value.diff.relations.find(
+      (r) => r.a === 'RED' && r.b === 'BLUE' && r.layer === 'sea',
+    )!;
+    expect(sea.left).not.toBe(sea.right);
+    const why = compared.value.diff.causes.find((c) => c.key === 'relation:RED|BLUE|sea')!;
+    expect([...why.left, ...why.right].every((c) => /Red Kingdom–Blue League \(Sea\)/.test(c.text))).toBe(
+      true,
+    );
+    expect(session.compare(main, 'nowhere')).toMatchObject({ ok: false });
+  });
+
+  it('names, comments, promotes and deletes lines', async () => {
+    const { session } = testSession();
+    await session.load('three-valleys', null, 6);
+    session.setHeld(['RED']);
+    session.endTurn();
+    const first = session.cursor;
+    session.back();
+    session.order({ id: 'deploy', actor: 'RED', region: 'marsh' });
+    session.endTurn();
+    const second = session.cursor;
+    expect(session.rename(second, '  Red marches  ')).toBe(true);
+    expect(session.annotate(second, 'What if Red moves first?')).toBe(true);
+    expect(session.node).toMatchObject({ name: 'Red marches', comment: 'What if Red moves first?' });
+    expect(session.root!.children[0]!.id).toBe(first);
+    session.promote(second);
+    expect(session.root!.children[0]!.id).toBe(second);
+    expect(session.remove(second)).toBe(true);
+    expect(session.cursor).toBe('');
+    expect(session.root!.children.map((c) => c.id)).toEqual([first]);
+  });
+});
+
 describe('window.simulation', () => {
   it('drives the same session: load, legal orders, order (taking the actor over), end turn', async () => {
     const { session } = testSession();
