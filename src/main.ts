@@ -7,6 +7,10 @@ import type { ScenarioEntry } from './session/session';
 import { Session } from './session/session';
 import { mountMap } from './scenes/mount';
 import { mountUi } from './ui/mount';
+import { readSaves, writeSave } from './session/autosave';
+import { workerOdds } from './worker/odds';
+
+const DEFAULT_SCENARIO = 'mosul-2016';
 
 declare global {
   interface Window {
@@ -36,27 +40,53 @@ const catalog: ScenarioEntry[] = Object.entries(urls)
   })
   .sort((a, b) => a.id.localeCompare(b.id));
 
+/** What the page opens with: a shared line in the URL, else the autosaved game, else the scenario asked for. */
+async function open(session: Session, storage: Storage | null): Promise<boolean> {
+  const shared = /^#r=(.*)$/.exec(window.location.hash)?.[1];
+  if (shared !== undefined && (await session.openShare(shared)).ok) return true;
+  const params = new URLSearchParams(window.location.search);
+  if (shared === undefined && !params.has('scenario') && storage)
+    for (const save of readSaves(storage))
+      if ((await session.openReplay(save.replay, save.cursor)).ok) return true;
+  const seed = Number(params.get('seed') ?? '1');
+  const scenario = params.get('scenario') ?? DEFAULT_SCENARIO;
+  const result = await session.load(
+    scenario,
+    params.get('branch'),
+    Number.isInteger(seed) && seed >= 0 ? seed : 1,
+  );
+  return result.ok || (scenario !== DEFAULT_SCENARIO && (await session.load(DEFAULT_SCENARIO)).ok);
+}
+
 async function boot(): Promise<void> {
   const bus = createBus();
-  const session = new Session(bus, catalog);
+  const session = new Session(bus, catalog, workerOdds);
   const automation = createAutomation(session);
   window.simulation = automation;
   let storage: Storage | null = null;
   try {
     storage = window.localStorage;
   } catch {
-    storage = null; // private mode or blocked storage: settings are simply not remembered
+    storage = null; // private mode or blocked storage: nothing is remembered
   }
   mountUi(document.getElementById('ui')!, session, bus, storage);
-  mountAudio(bus, storage);
+  const sound = mountAudio(bus, storage);
+  automation.sounds = () => [...sound.played];
   await mountMap(document.getElementById('map')!, session, bus);
-  const params = new URLSearchParams(window.location.search);
-  const scenario = params.get('scenario') ?? 'mosul-2016';
-  const seed = Number(params.get('seed') ?? '1');
-  const result = await session.load(scenario, params.get('branch'), Number.isInteger(seed) ? seed : 1);
+  const ok = await open(session, storage);
+  if (storage) {
+    const save = () => {
+      const replay = session.exportReplay();
+      if (replay) writeSave(storage, { savedAt: Date.now(), cursor: session.cursor, replay });
+    };
+    bus.on('history/changed', save);
+    bus.on('state/shown', save);
+    save();
+  }
   document.getElementById('loading')?.remove();
-  automation.ready = result.ok;
-  document.body.dataset.ready = String(result.ok);
+  automation.ready = ok;
+  document.body.dataset.ready = String(ok);
+  performance.mark('sim-ready'); // read by scripts/measure-load.ts
 }
 
 void boot();

@@ -20,6 +20,8 @@ export interface Automation {
   ): Promise<{ ok: true } | { ok: false; reason: string }>;
   hold(actorIds: string[]): string[];
   scenarios(): string[];
+  sounds(): string[]; // the names of the sounds played so far (set by main.ts when audio is mounted)
+  share(): Promise<string | null>; // a share link's fragment for the line shown
 }
 
 const copy = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
@@ -58,5 +60,7 @@ export function createAutomation(session: Session): Automation {
       return [...session.held];
     },
     scenarios: () => session.catalog.map((e) => e.id),
+    sounds: () => [],
+    share: () => session.shareLine(),
   };
 }
