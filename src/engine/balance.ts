@@ -4,7 +4,7 @@
 import type { Cause, Ctx } from './context';
 import { actorName, layerName } from './context';
 import { nextInt } from './rng';
-import { changeRelation, pairIndex } from './relations';
+import { changeRelation, netOf, pairIndex } from './relations';
 import type { World } from './scenario';
 import type { GameState } from './types';
 
@@ -32,16 +32,16 @@ export function listUnbalancedTriads(
   if (kinds.layers) for (let l = 0; l < layerCount; l++) signs.push(Int8Array.from(s.relations[l]!, sign));
   const net = new Int8Array(pairs);
   const mask = new Int8Array(pairs);
+  const values: number[] = new Array<number>(w.netLayers.length);
   for (let p = 0; p < pairs; p++) {
-    let sum = 0;
     let m = 0;
-    for (const l of w.netLayers) {
-      const v = s.relations[l]![p]!;
-      sum += v;
+    for (let k = 0; k < w.netLayers.length; k++) {
+      const v = s.relations[w.netLayers[k]!]![p]!;
+      values[k] = v;
       if (v > 0) m |= 1;
       else if (v < 0) m |= 2;
     }
-    net[p] = sign(sum);
+    net[p] = sign(netOf(values));
     mask[p] = m;
   }
   const out: Triad[] = [];
@@ -74,15 +74,15 @@ export function listUnbalancedTriads(
   return out;
 }
 
-/** True when a choice of one sign per edge (from the masks) has a negative product. */
+/**
+ * True when a choice of one sign per edge (from the masks: bit 1 positive, bit 2 negative) gives two ties of
+ * friendship and one of enmity: A1's contradiction ("+ + −"). Three enemies are not a contradiction: nobody
+ * in that triad is pulled two ways.
+ */
 function canBeNegative(a: number, b: number, c: number): boolean {
-  let negatives = 0;
-  let ambivalent = false;
-  for (const m of [a, b, c]) {
-    if (m === 3) ambivalent = true;
-    else if (m === 2) negatives++;
-  }
-  return ambivalent || negatives % 2 === 1;
+  return (
+    (a & 2 && b & 1 && c & 1) !== 0 || (b & 2 && a & 1 && c & 1) !== 0 || (c & 2 && a & 1 && b & 1) !== 0
+  );
 }
 
 /**
@@ -161,8 +161,10 @@ export function realign(ctx: Ctx): void {
 }
 
 /**
- * R26-style unravelling: for each contradiction (cross-layer, or unbalanced in `layer`) whose actors have not
- * redefined their interests, the weakest positive tie turns negative (its weakest negative one if none is positive).
+ * R26-style unravelling: each contradiction (cross-layer, or unbalanced in `layer`) whose actors have not
+ * redefined their interests comes apart: its weakest positive tie turns negative. Triads are checked again
+ * just before each flip (an earlier flip may already have balanced them), and a triad of three enemies has
+ * no tie to break, so it is left alone.
  */
 export function unravel(ctx: Ctx, cause: Cause, layer?: string): void {
   const { s, w } = ctx;
@@ -170,33 +172,46 @@ export function unravel(ctx: Ctx, cause: Cause, layer?: string): void {
     (t) => t.layer === (layer ?? 'cross'),
   );
   const n = w.actorIds.length;
-  const flipped = new Set<string>();
+  const layers = layer ? [w.layerIndex[layer]!] : w.netLayers;
   for (const t of triads) {
     if (t.actors.some((a) => s.actors[w.actorIndex[a]!]!.redefined)) continue;
-    const layers = layer ? [w.layerIndex[layer]!] : w.netLayers;
+    const pairs = [
+      [t.actors[0], t.actors[1]],
+      [t.actors[0], t.actors[2]],
+      [t.actors[1], t.actors[2]],
+    ].map(([a, b]) => ({ a: a!, b: b!, p: pairIndex(w.actorIndex[a!]!, w.actorIndex[b!]!, n) }));
+    if (
+      !stillUnbalanced(
+        s,
+        layers,
+        pairs.map((x) => x.p),
+      )
+    )
+      continue;
     let best = null as Edge | null;
-    for (const positive of [true, false]) {
-      for (const [a, b] of [
-        [t.actors[0], t.actors[1]],
-        [t.actors[0], t.actors[2]],
-        [t.actors[1], t.actors[2]],
-      ] as [string, string][]) {
-        const p = pairIndex(w.actorIndex[a]!, w.actorIndex[b]!, n);
-        for (const l of layers) {
-          const v = s.relations[l]![p]!;
-          if (positive ? v <= 0 : v >= 0) continue;
-          if (!best || Math.abs(v) < Math.abs(best.value)) best = { a, b, layer: l, value: v };
-        }
+    for (const { a, b, p } of pairs)
+      for (const l of layers) {
+        const v = s.relations[l]![p]!;
+        if (v > 0 && (!best || v < best.value)) best = { a, b, layer: l, value: v };
       }
-      if (best) break;
-    }
     if (!best) continue;
-    const key = `${best.a}|${best.b}|${best.layer}`;
-    if (flipped.has(key)) continue;
-    flipped.add(key);
-    const target = -sign(best.value) * Math.max(10, Math.ceil(Math.abs(best.value) / 2));
+    const target = -Math.max(10, Math.ceil(best.value / 2));
     const layerId = w.def.layers[best.layer]!.id;
     const why = `${cause.why}: the contradiction ${t.actors.map((a) => actorName(w, a)).join('–')} comes apart`;
     changeRelation(ctx, best.a, best.b, layerId, target - best.value, { ...cause, triad: t.actors, why });
   }
+}
+
+/** Whether a triad (three pair indexes) is still unbalanced in the given layers taken together. */
+function stillUnbalanced(s: GameState, layers: readonly number[], pairs: readonly number[]): boolean {
+  const masks = pairs.map((p) => {
+    let m = 0;
+    for (const l of layers) {
+      const v = s.relations[l]![p]!;
+      if (v > 0) m |= 1;
+      else if (v < 0) m |= 2;
+    }
+    return m;
+  });
+  return masks.every((m) => m !== 0) && canBeNegative(masks[0]!, masks[1]!, masks[2]!);
 }

@@ -112,7 +112,7 @@ export function applyEffect(ctx: Ctx, e: Effect, cause: Cause, bind?: Binding): 
       if (r && r.contested !== e.value) {
         r.contested = e.value;
         const text = `${regionName(w, ref(e.region))} ${e.value ? 'is contested' : 'is no longer contested'}: ${cause.why}`;
-        record(ctx, { kind: 'note', text, region: ref(e.region) }, cause);
+        record(ctx, { kind: 'contest', text, region: ref(e.region) }, cause);
       }
       return;
     }

@@ -20,20 +20,18 @@ export function valueAt(s: GameState, w: World, i: number, j: number, layer: num
 }
 
 /**
- * The net value of a pair from its layer values: the mean of the non-zero layers, so that a pair tied in one
- * theatre only keeps that value, and a pair at odds in two theatres does not saturate at -100. Its sign is
- * the sign of the sum (what structural balance on the net graph uses); a non-zero sum never rounds to 0.
+ * The net value of a pair from its layer values: their mean weighted by their own strength (Σ v·|v| / Σ |v|).
+ * It stays within the range of the layers (no saturation when two theatres agree), a pair tied in one theatre
+ * keeps that value, and a faint tie in another theatre barely moves it. Integer arithmetic, then rounded.
  */
 export function netOf(values: readonly number[]): number {
-  let sum = 0;
-  let k = 0;
-  for (const v of values)
-    if (v !== 0) {
-      sum += v;
-      k++;
-    }
-  if (sum === 0) return 0;
-  return Math.sign(sum) * Math.max(1, Math.round(Math.abs(sum) / k));
+  let num = 0;
+  let den = 0;
+  for (const v of values) {
+    num += v * Math.abs(v);
+    den += Math.abs(v);
+  }
+  return den === 0 ? 0 : Math.round(num / den);
 }
 
 export function netAt(s: GameState, w: World, i: number, j: number): number {
@@ -61,16 +59,11 @@ function applyBounds(ctx: Ctx, a: string, b: string, layer: number, value: numbe
     if (r.while && !testLater(ctx, r.while)) continue;
     if (r.layer === 'net') {
       if (!w.netLayers.includes(layer)) continue;
-      const i = w.actorIndex[a]!;
-      const j = w.actorIndex[b]!;
-      const p = pairIndex(i, j, w.actorIds.length);
-      const values = w.netLayers.map((l) => (l === layer ? v : s.relations[l]![p]!));
-      const net = netOf(values);
-      // The net is a mean over the k non-zero layers: the layer value that puts it at the bound.
-      const others = values.reduce((sum, x, n) => (w.netLayers[n] === layer ? sum : sum + x), 0);
-      const k = Math.max(1, values.filter((x, n) => x !== 0 || w.netLayers[n] === layer).length);
-      if (r.max !== undefined && net > r.max) [v, clippedBy] = [Math.max(r.max * k - others, -100), r.id];
-      if (r.min !== undefined && net < r.min) [v, clippedBy] = [Math.min(r.min * k - others, 100), r.id];
+      const p = pairIndex(w.actorIndex[a]!, w.actorIndex[b]!, w.actorIds.length);
+      const netWith = (x: number) => netOf(w.netLayers.map((l) => (l === layer ? x : s.relations[l]![p]!)));
+      // The weighted mean is not monotonic in one layer's value everywhere: step toward the bound instead.
+      if (r.max !== undefined) while (v > -100 && netWith(v) > r.max) [v, clippedBy] = [v - 1, r.id];
+      if (r.min !== undefined) while (v < 100 && netWith(v) < r.min) [v, clippedBy] = [v + 1, r.id];
     } else if (w.layerIndex[r.layer] === layer) {
       if (r.max !== undefined && v > r.max) [v, clippedBy] = [r.max, r.id];
       if (r.min !== undefined && v < r.min) [v, clippedBy] = [r.min, r.id];

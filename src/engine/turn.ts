@@ -31,6 +31,7 @@ export function resolveTurn(s: GameState, w: World, orders: readonly Order[]): v
   resolveOrders(ctx, orders);
   realign(ctx);
   pullTogether(ctx);
+  markContested(ctx); // before the rules, so that a rule's `contest` effect has the last word this turn
   for (const rule of w.triggers) {
     if (rule.once && s.fired.includes(rule.id)) continue;
     if (!test(ctx, rule.when)) continue;
@@ -41,7 +42,6 @@ export function resolveTurn(s: GameState, w: World, orders: readonly Order[]): v
     if (rule.turn !== s.turn + 1 || (rule.when && !test(ctx, rule.when))) continue;
     fire(ctx, rule, rule.effects);
   }
-  markContested(ctx);
   s.turn += 1;
   s.date = addDays(w.def.start, s.turn * w.def.turnDays);
   s.scores = computeScores(ctx);
@@ -90,10 +90,15 @@ function pullTogether(ctx: Ctx): void {
   });
 }
 
-/** A region is contested while actors hostile to each other (net) both have forces there. */
+/**
+ * A region is contested while actors hostile to each other (net) both have forces there, unless a rule said
+ * otherwise this turn (a `contest` effect: e.g. Russia withdrawing its acquiescence contests Turkey's zone).
+ */
 function markContested(ctx: Ctx): void {
   const { s, w } = ctx;
+  const ruled = new Set(s.effects.filter((e) => e.kind === 'contest').map((e) => e.region));
   for (const r of s.regions) {
+    if (ruled.has(r.id)) continue;
     const here = Object.keys(r.presence).map((a) => w.actorIndex[a]!);
     let hostile = false;
     for (let i = 0; i < here.length && !hostile; i++)

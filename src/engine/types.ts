@@ -22,7 +22,8 @@ export interface RegionState {
 /** One change and why it happened: the answer to "why did this change?". */
 export interface Effect {
   turn: number;
-  kind: 'relation' | 'meter' | 'control' | 'presence' | 'flag' | 'vp' | 'weight' | 'note' | 'refusal';
+  kind:
+    'relation' | 'meter' | 'control' | 'presence' | 'flag' | 'vp' | 'weight' | 'contest' | 'note' | 'refusal';
   text: string; // plain language: "Russia–Turkey (Syria) +10: the US opposed Turkey's intervention"
   rule?: string; // "R3"
   order?: number; // index of the order in the turn's resolved list
