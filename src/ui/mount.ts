@@ -1,5 +1,273 @@
-// Mounts the DOM panels over the map (placeholder until built).
+// Mounts the DOM panels over the map: top bar, orders (left), report/log/relations/scores (right), history
+// bar, the card for a picked region or actor, and the dialogs. Panels redraw from the session when the bus
+// says something happened; they never import the map scene or the audio.
+import './style.css';
 import type { Bus } from '../events/bus';
 import type { Session } from '../session/session';
+import { createCard } from './cards';
+import type { Tab, Ui } from './context';
+import { currentPlayer, newView } from './context';
+import { button, el, setChildren } from './dom';
+import { actorName, describeOrder, describeTurn } from './format';
+import { createHistoryBar, step } from './history';
+import { createKeysDialog, installKeys } from './keys';
+import { createOrdersPanel } from './orders';
+import { createPicker } from './picker';
+import { renderRelations } from './relations';
+import { renderLog, renderReport } from './report';
+import { renderScores } from './scores';
+import { createSummary } from './summary';
+import { createTopBar } from './topbar';
 
-export function mountUi(_root: HTMLElement, _session: Session, _bus: Bus, _storage: Storage | null): void {}
+const TABS: { id: Tab; label: string; render: (ui: Ui, into: HTMLElement) => void }[] = [
+  { id: 'report', label: 'Report', render: renderReport },
+  { id: 'log', label: 'Log', render: renderLog },
+  { id: 'relations', label: 'Relations', render: renderRelations },
+  { id: 'scores', label: 'Scores', render: renderScores },
+];
+
+function readFlag(storage: Storage | null, key: string, fallback: boolean): boolean {
+  try {
+    const v = storage?.getItem(key);
+    return v === null || v === undefined ? fallback : v === '1';
+  } catch {
+    return fallback;
+  }
+}
+
+function writeFlag(storage: Storage | null, key: string, value: boolean): void {
+  try {
+    storage?.setItem(key, value ? '1' : '0');
+  } catch {
+    // blocked storage: the setting lasts until the page closes
+  }
+}
+
+export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: Storage | null): void {
+  const view = newView();
+  view.large = readFlag(storage, 'ui.large', false);
+  view.left = readFlag(storage, 'ui.left', true);
+  view.right = readFlag(storage, 'ui.right', true);
+
+  const live = el('div', {
+    class: 'sr-only',
+    role: 'status',
+    'aria-live': 'polite',
+    'data-testid': 'announcer',
+  });
+  const toast = el('div', { class: 'toast', hidden: true, 'aria-hidden': 'true' });
+  let toastTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const ui: Ui = {
+    session,
+    bus,
+    storage,
+    view,
+    announce(text, short) {
+      live.textContent = text;
+      toast.textContent = short ?? text;
+      toast.hidden = false;
+      clearTimeout(toastTimer);
+      toastTimer = setTimeout(() => (toast.hidden = true), 6000);
+    },
+    refresh,
+    refreshOrders() {
+      topbar.update();
+      orders.update();
+    },
+    endTurn() {
+      const result = session.endTurn();
+      if (!result.ok) ui.announce(result.error);
+    },
+    openBriefing: (mode) => picker.open(mode),
+    openSummary: () => summary.open(),
+    openKeys: () => keys.open(),
+    setTab(tab) {
+      view.tab = tab;
+      drawTabs();
+    },
+    togglePanel(side) {
+      view[side] = !view[side];
+      writeFlag(storage, `ui.${side}`, view[side]);
+      layout();
+    },
+    toggleLarge() {
+      view.large = !view.large;
+      writeFlag(storage, 'ui.large', view.large);
+      layout();
+    },
+    nextPlayer() {
+      if (session.held.length < 2) return;
+      view.player = (view.player + 1) % session.held.length;
+      ui.refreshOrders();
+      const now = currentPlayer(ui);
+      if (now && session.def) ui.announce(`Orders for ${actorName(session.def, now)}.`);
+      left.querySelector<HTMLElement>('h3')?.focus();
+    },
+  };
+
+  const topbar = createTopBar(ui);
+  const orders = createOrdersPanel(ui);
+  const history = createHistoryBar(ui);
+  const card = createCard(ui);
+  const picker = createPicker(ui);
+  const summary = createSummary(ui);
+  const keys = createKeysDialog();
+
+  const left = el(
+    'aside',
+    { id: 'ui-left', class: 'panel left', 'aria-label': 'Orders' },
+    el('h2', { class: 'sr-only' }, 'Orders'),
+    el('div', { class: 'panel-body' }, orders.element),
+  );
+  const tablist = el('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Information' });
+  const tabpanel = el('div', { class: 'panel-body', role: 'tabpanel', id: 'ui-tabpanel', tabindex: -1 });
+  const right = el(
+    'aside',
+    { id: 'ui-right', class: 'panel right', 'aria-label': 'Information' },
+    tablist,
+    tabpanel,
+  );
+  const banner = el('div', { class: 'banner', hidden: true });
+
+  tablist.addEventListener('keydown', (e) => {
+    const i = TABS.findIndex((t) => t.id === view.tab);
+    const move = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (!move) return;
+    e.preventDefault();
+    e.stopPropagation(); // arrows here switch tabs, not turns
+    ui.setTab(TABS[(i + move + TABS.length) % TABS.length]!.id);
+    tablist.querySelector<HTMLElement>('[aria-selected="true"]')?.focus();
+  });
+
+  function drawTabs(): void {
+    setChildren(
+      tablist,
+      TABS.map((t) =>
+        button(t.label, () => ui.setTab(t.id), {
+          role: 'tab',
+          id: `tab-${t.id}`,
+          'aria-selected': String(view.tab === t.id),
+          'aria-controls': 'ui-tabpanel',
+          tabindex: view.tab === t.id ? 0 : -1,
+          'data-testid': `tab-${t.id}`,
+        }),
+      ),
+    );
+    const focused = document.activeElement?.closest('[role="tablist"]') === tablist;
+    tabpanel.setAttribute('aria-labelledby', `tab-${view.tab}`);
+    tabpanel.replaceChildren(); // only the shown tab is in the page
+    TABS.find((t) => t.id === view.tab)!.render(ui, tabpanel);
+    if (focused) tablist.querySelector<HTMLElement>('[aria-selected="true"]')?.focus();
+  }
+
+  function layout(): void {
+    root.classList.add('ui-root');
+    root.classList.toggle('large', view.large);
+    root.classList.toggle('no-left', !view.left);
+    root.classList.toggle('no-right', !view.right);
+    left.hidden = !view.left;
+    right.hidden = !view.right;
+    topbar.update();
+  }
+
+  function refresh(): void {
+    layout();
+    orders.update();
+    history.update();
+    card.update();
+    drawTabs();
+  }
+
+  const showBanner = (message: string) => {
+    setChildren(
+      banner,
+      el(
+        'div',
+        { class: 'load-error', role: 'alert', 'data-testid': 'load-error' },
+        el('strong', {}, 'The scenario could not be loaded. '),
+        el('pre', {}, message),
+        session.def ? el('p', {}, 'The game in progress is kept.') : null,
+        el(
+          'div',
+          { class: 'buttons' },
+          button('Choose a scenario', () => {
+            banner.hidden = true;
+            picker.open('new');
+          }),
+          button('Dismiss', () => (banner.hidden = true)),
+        ),
+      ),
+    );
+    banner.hidden = false;
+  };
+
+  bus.on('game/loaded', () => {
+    Object.assign(view, { player: 0, why: null, triad: null, triadsShown: 12, covert: {} });
+    if (view.layer !== 'net' && !session.def?.layers.some((l) => l.id === view.layer)) view.layer = 'net';
+    banner.hidden = true;
+    if (summary.dialog.open) summary.dialog.close();
+    picker.update();
+    refresh();
+  });
+  bus.on('load/failed', ({ message }) => {
+    if (picker.dialog.open) picker.showError(message);
+    else showBanner(message);
+  });
+  bus.on('turn/resolved', ({ state }) => {
+    view.player = 0;
+    refresh();
+    if (session.world)
+      ui.announce(describeTurn(state, session.world), `Turn ${state.turn} resolved: see the Report tab.`);
+  });
+  bus.on('state/shown', () => {
+    view.player = 0;
+    refresh();
+  });
+  bus.on('game/over', () => summary.open());
+  bus.on('pending/changed', () => ui.refreshOrders());
+  bus.on('history/changed', () => history.update());
+  bus.on('order/accepted', ({ order }) => {
+    if (session.world) ui.announce(`Order given: ${describeOrder(session.world, order)}.`);
+  });
+  bus.on('order/refused', ({ reason }) => ui.announce(`Refused: ${reason}`));
+  bus.on('view/region', ({ region }) => card.showRegion(region));
+  bus.on('view/actor', ({ actor }) => card.showActor(actor));
+  bus.on('view/layer', ({ layer }) => {
+    if (layer === view.layer) return;
+    view.layer = layer;
+    if (view.tab === 'relations') drawTabs();
+  });
+  bus.on('view/triad', ({ actors }) => {
+    if ((actors ?? []).join('|') === (view.triad ?? []).join('|')) return;
+    view.triad = actors;
+    if (view.tab === 'relations') drawTabs();
+  });
+
+  installKeys((action) => {
+    if (action === 'end-turn') ui.endTurn();
+    else if (action === 'back' || action === 'forward' || action === 'start' || action === 'end')
+      step(ui, action);
+    else if (action === 'help') ui.openKeys();
+    else if (action === 'next-player') ui.nextPlayer();
+    else if (action === 'toggle-left') ui.togglePanel('left');
+    else if (action === 'toggle-right') ui.togglePanel('right');
+    else if (action === 'briefing') ui.openBriefing('review');
+    else if (action === 'close-card') card.close();
+  });
+
+  root.replaceChildren(
+    topbar.element,
+    left,
+    right,
+    card.element,
+    el('div', { class: 'bottom' }, toast, history.element),
+    banner,
+    live,
+    picker.dialog,
+    summary.dialog,
+    keys.dialog,
+  );
+  refresh();
+  picker.open(session.def ? 'review' : 'start');
+}

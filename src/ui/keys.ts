@@ -1,0 +1,137 @@
+// Keyboard shortcuts: which key does what (a pure table, tested), the handler on the document, and the "Keys"
+// help dialog opened with "?". Keys never fire while typing in a field or while a dialog is open.
+import { el, makeDialog, openDialog } from './dom';
+
+export type KeyAction =
+  | 'end-turn'
+  | 'back'
+  | 'forward'
+  | 'start'
+  | 'end'
+  | 'help'
+  | 'next-player'
+  | 'toggle-left'
+  | 'toggle-right'
+  | 'briefing'
+  | 'close-card';
+
+export interface KeyPress {
+  key: string;
+  ctrlKey?: boolean;
+  metaKey?: boolean;
+  altKey?: boolean;
+}
+
+/** What has focus, as far as shortcuts care: its tag (lower case) and input type. */
+export interface Focus {
+  tag: string;
+  type?: string;
+  editable?: boolean;
+}
+
+export const KEYS: { keys: string; what: string }[] = [
+  { keys: 'E, or Enter when nothing is focused', what: 'End the turn' },
+  { keys: 'N', what: 'Next player (hot seat)' },
+  { keys: '← / →', what: 'One turn back / forward in the history' },
+  { keys: 'Home / End', what: 'Start / latest turn of the line' },
+  { keys: '[ and ]', what: 'Hide or show the orders panel / the info panel' },
+  { keys: 'B', what: 'Briefing and choice of players' },
+  { keys: '?', what: 'This list of keys' },
+  { keys: 'Escape', what: 'Close a dialog or the region card' },
+  { keys: 'Tab / Shift+Tab', what: 'Move between controls; Enter or Space to press' },
+];
+
+const TYPING = new Set(['input', 'select', 'textarea']);
+
+/** The action a key press asks for, or null when it belongs to the focused control (or to an open dialog). */
+export function keyAction(e: KeyPress, focus: Focus | null, dialogOpen: boolean): KeyAction | null {
+  if (e.ctrlKey || e.metaKey || e.altKey || dialogOpen) return null;
+  const tag = focus?.tag ?? 'body';
+  const typing =
+    focus?.editable ||
+    (TYPING.has(tag) && !(tag === 'input' && ['checkbox', 'radio', 'button'].includes(focus?.type ?? '')));
+  if (typing) return null;
+  const idle = tag === 'body' || tag === 'html';
+  switch (e.key) {
+    case 'e':
+    case 'E':
+      return 'end-turn';
+    case 'Enter':
+      return idle ? 'end-turn' : null;
+    case 'n':
+    case 'N':
+      return 'next-player';
+    case 'ArrowLeft':
+      return 'back';
+    case 'ArrowRight':
+      return 'forward';
+    case 'Home':
+      return 'start';
+    case 'End':
+      return 'end';
+    case '?':
+      return 'help';
+    case '[':
+      return 'toggle-left';
+    case ']':
+      return 'toggle-right';
+    case 'b':
+    case 'B':
+      return 'briefing';
+    case 'Escape':
+      return 'close-card';
+    default:
+      return null;
+  }
+}
+
+/** Listens on the document and runs the action for each shortcut. */
+export function installKeys(run: (action: KeyAction) => void): void {
+  document.addEventListener('keydown', (e) => {
+    const active = document.activeElement as HTMLElement | null;
+    const focus: Focus | null = active
+      ? {
+          tag: active.tagName.toLowerCase(),
+          type: (active as HTMLInputElement).type,
+          editable: active.isContentEditable,
+        }
+      : null;
+    const action = keyAction(e, focus, !!document.querySelector('dialog[open]'));
+    if (!action) return;
+    e.preventDefault();
+    run(action);
+  });
+}
+
+/** The "Keys" help dialog. */
+export function createKeysDialog(): { dialog: HTMLDialogElement; open(): void } {
+  const dialog = makeDialog('Keys', { class: 'dialog keys', 'data-testid': 'keys-dialog' });
+  dialog.append(
+    el(
+      'div',
+      { class: 'dialog-body' },
+      el('h2', { tabindex: -1 }, 'Keys'),
+      el(
+        'table',
+        {},
+        el(
+          'tbody',
+          {},
+          KEYS.map((k) =>
+            el('tr', {}, el('th', { scope: 'row' }, el('kbd', {}, k.keys)), el('td', {}, k.what)),
+          ),
+        ),
+      ),
+    ),
+    el(
+      'div',
+      { class: 'dialog-footer' },
+      el(
+        'div',
+        { class: 'buttons' },
+        el('button', { type: 'button', class: 'primary', onclick: () => dialog.close() }, 'Close'),
+      ),
+    ),
+  );
+  return { dialog, open: () => openDialog(dialog, dialog.querySelector<HTMLElement>('h2')) };
+}

@@ -1,0 +1,253 @@
+// The scenario picker and briefing dialog: scenario, branch and seed, who people hold, then Start. Another
+// scenario is previewed without touching the game in progress, which is replaced only by Start and kept if
+// the new one fails to load (the failure is shown here, in the page).
+import type { ScenarioDef } from '../engine/schema';
+import type { Ui } from './context';
+import { button, el, makeDialog, openDialog, setChildren } from './dom';
+import { findBranch, renderBriefing } from './briefing';
+
+export type Mode = 'start' | 'new' | 'review';
+
+export interface Picker {
+  dialog: HTMLDialogElement;
+  open(mode: Mode): void;
+  update(): void; // the session loaded a game or failed to: refresh what is shown
+  showError(message: string | null): void;
+}
+
+const heldKey = (scenario: string) => `ui.held.${scenario}`;
+
+export function createPicker(ui: Ui): Picker {
+  const { session } = ui;
+  const dialog = makeDialog('Scenario and briefing', { class: 'dialog briefing', 'data-testid': 'briefing' });
+  const body = el('div', { class: 'dialog-body' });
+  const footer = el('div', { class: 'dialog-footer' });
+  dialog.append(body, footer);
+  let mode: Mode = 'start';
+  let scenario = session.catalog[0]?.id ?? '';
+  let branch: string | null = null;
+  let seed = session.seed;
+  let held = new Set<string>();
+  let preview: ScenarioDef | null = null;
+  let error: string | null = null;
+  let busy = false;
+  let request = 0;
+  const titles = new Map<string, string>(); // scenario id -> title, once read
+
+  const remembered = (def: ScenarioDef): Set<string> => {
+    if (session.def?.id === def.id && session.held.length) return new Set(session.held);
+    try {
+      const saved = JSON.parse(ui.storage?.getItem(heldKey(def.id)) ?? 'null') as unknown;
+      if (Array.isArray(saved)) return new Set(saved.filter((x): x is string => typeof x === 'string'));
+    } catch {
+      // a corrupt setting is simply forgotten
+    }
+    const first = def.actors.find((a) => a.playable);
+    return new Set(first ? [first.id] : []);
+  };
+
+  /** Shows a scenario; the held choice is recomputed only for another scenario (or when asked). */
+  const usePreview = (def: ScenarioDef, resetHeld = preview?.id !== def.id) => {
+    if (resetHeld) held = remembered(def);
+    preview = def;
+    titles.set(def.id, def.title);
+    if (branch && !findBranch(def, branch)) branch = null;
+  };
+
+  const fetchPreview = async (id: string) => {
+    const mine = ++request;
+    preview = null;
+    if (session.def?.id === id) {
+      usePreview(session.def);
+      return render();
+    }
+    render();
+    const result = await session.fetchScenario(id);
+    if (mine !== request) return;
+    if (result.ok) usePreview(result.value);
+    else error = result.error;
+    render();
+  };
+
+  const start = async () => {
+    if (!preview || busy) return;
+    // The game already open (a restored autosave, a shared line) goes on unless another one is asked for.
+    if (!isOpen() || mode === 'new') {
+      busy = true;
+      render();
+      const result = await session.load(scenario, branch, seed);
+      busy = false;
+      if (!result.ok) return render();
+    }
+    error = null;
+    session.setHeld([...held]);
+    try {
+      ui.storage?.setItem(heldKey(preview.id), JSON.stringify([...held]));
+    } catch {
+      // storage full or blocked: the choice is just not remembered
+    }
+    ui.view.player = 0;
+    dialog.close();
+    ui.refresh();
+    document.querySelector<HTMLElement>('[data-testid="orders-panel"] h3')?.focus(); // keyboard: on to the orders
+    const names = preview.actors.filter((a) => held.has(a.id)).map((a) => a.name);
+    ui.announce(
+      names.length ? `Game on. You play ${names.join(', ')}.` : 'Game on. The computer plays everyone.',
+    );
+  };
+
+  const isOpen = () =>
+    !!preview &&
+    session.def?.id === preview.id &&
+    (session.state?.branch ?? null) === branch &&
+    session.seed === seed;
+  const played = () => (session.root?.children.length ?? 0) > 0;
+
+  const picker = () =>
+    el(
+      'div',
+      { class: 'picker' },
+      el(
+        'label',
+        {},
+        'Scenario ',
+        el(
+          'select',
+          {
+            'data-testid': 'scenario-select',
+            onchange: (e: Event) => {
+              scenario = (e.target as HTMLSelectElement).value;
+              branch = null;
+              error = null;
+              void fetchPreview(scenario);
+            },
+          },
+          session.catalog.map((c) =>
+            el('option', { value: c.id, selected: c.id === scenario }, titles.get(c.id) ?? c.title),
+          ),
+        ),
+      ),
+      el(
+        'label',
+        {},
+        'Branch ',
+        el(
+          'select',
+          {
+            'data-testid': 'branch-select',
+            disabled: !preview,
+            onchange: (e: Event) => {
+              branch = (e.target as HTMLSelectElement).value || null;
+              render();
+              dialog.querySelector<HTMLElement>('[data-testid="branch-select"]')?.focus();
+            },
+          },
+          el('option', { value: '', selected: !branch }, 'As it happened (main line)'),
+          (preview?.branches ?? []).map((b) =>
+            el('option', { value: b.id, selected: b.id === branch }, b.title),
+          ),
+        ),
+      ),
+      el(
+        'label',
+        {},
+        'Seed ',
+        el('input', {
+          type: 'number',
+          min: 0,
+          step: 1,
+          value: seed,
+          class: 'seed',
+          'data-testid': 'seed-input',
+          onchange: (e: Event) => {
+            const n = Number((e.target as HTMLInputElement).value);
+            seed = Number.isInteger(n) && n >= 0 ? n : seed;
+          },
+        }),
+      ),
+      button(
+        'New seed',
+        () => {
+          seed = Math.floor(Math.random() * 1_000_000); // the UI may roll dice; the engine never does
+          render();
+        },
+        { 'data-testid': 'new-seed' },
+      ),
+    );
+
+  const render = () => {
+    const title = preview?.title ?? 'Choose a scenario';
+    setChildren(
+      body,
+      el('h2', { tabindex: -1 }, title),
+      picker(),
+      preview
+        ? renderBriefing(preview, branch, held, (id, on) => (on ? held.add(id) : held.delete(id)))
+        : el(
+            'p',
+            { class: 'muted', role: 'status' },
+            session.catalog.length ? 'Loading the scenario…' : 'No scenario was found.',
+          ),
+    );
+    setChildren(
+      footer,
+      error
+        ? el(
+            'div',
+            { class: 'load-error', role: 'alert', 'data-testid': 'load-error' },
+            el('strong', {}, 'The scenario could not be loaded. '),
+            el('pre', {}, error),
+            session.def && mode !== 'start' ? el('p', {}, 'The game in progress is kept.') : null,
+          )
+        : null,
+      el(
+        'div',
+        { class: 'buttons' },
+        session.def && mode !== 'start'
+          ? button('Back to the game', () => dialog.close(), { 'data-testid': 'briefing-close' })
+          : null,
+        button(
+          busy
+            ? 'Loading…'
+            : mode === 'new'
+              ? 'Start new game'
+              : isOpen() && (mode === 'review' || played())
+                ? 'Continue'
+                : 'Start',
+          () => void start(),
+          { class: 'primary', 'data-testid': 'start-game', disabled: !preview || busy },
+        ),
+      ),
+    );
+  };
+
+  return {
+    dialog,
+    open(m) {
+      mode = m;
+      error = null;
+      scenario = session.def?.id ?? scenario;
+      branch = session.state?.branch ?? null;
+      seed = session.seed;
+      if (session.def) usePreview(session.def, true);
+      render();
+      openDialog(dialog, dialog.querySelector<HTMLElement>('h2'));
+    },
+    update() {
+      if (!dialog.open || busy) return;
+      if (session.def && (session.def.id === scenario || !preview)) {
+        scenario = session.def.id;
+        branch = session.state?.branch ?? null;
+        seed = session.seed;
+        usePreview(session.def);
+      }
+      render();
+    },
+    showError(message) {
+      error = message;
+      busy = false;
+      if (message && !preview && scenario) void fetchPreview(scenario);
+      else render();
+    },
+  };
+}

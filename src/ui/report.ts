@@ -1,0 +1,134 @@
+// The turn report (every effect of the turn at the history cursor, grouped by the order that caused it, then
+// the realignment no order caused) and the log (every turn of the current line, newest first, drawn on demand).
+import type { World } from '../engine/index';
+import type { TreeNode } from '../session/tree';
+import type { Ui } from './context';
+import { el, setChildren } from './dom';
+import { renderEffects, renderOrderLine, turnLabel } from './effects';
+import type { OrderGroup } from './format';
+import { formatDate, groupEffects } from './format';
+
+/** The effects of one resolved turn, as a list of order groups and the realignment. */
+export function renderTurn(ui: Ui, w: World, node: TreeNode): HTMLElement {
+  const { orders, realignment } = groupEffects(node.state);
+  const byPlayer = (g: OrderGroup) => node.held.includes(g.order.actor);
+  const players = orders.filter(byPlayer);
+  const computer = orders.filter((g) => !byPlayer(g));
+  const control = node.state.effects.filter((e) => e.kind === 'control');
+  const group = (g: OrderGroup) =>
+    el(
+      'details',
+      { class: 'order-group', open: true, 'data-testid': 'log-order' },
+      el('summary', {}, renderOrderLine(w, g.order, node.held.includes(g.order.actor))),
+      g.effects.length
+        ? renderEffects(w, ui.bus, g.effects)
+        : el('p', { class: 'muted' }, 'No visible effect this turn.'),
+    );
+  return el(
+    'div',
+    { class: 'turn' },
+    control.length
+      ? el(
+          'section',
+          { class: 'control-changes' },
+          el('h4', {}, 'Control changes'),
+          el(
+            'ul',
+            {},
+            control.map((e) => el('li', {}, e.text)),
+          ),
+        )
+      : null,
+    players.length ? [el('h4', {}, 'The players’ orders'), players.map(group)] : null,
+    computer.length ? [el('h4', {}, 'The computer’s orders'), computer.map(group)] : null,
+    realignment.length
+      ? el(
+          'details',
+          { class: 'order-group realignment', open: true },
+          el(
+            'summary',
+            {},
+            el('strong', {}, 'Realignment, triggers and events'),
+            el(
+              'p',
+              { class: 'reason' },
+              'Changes no order caused: structural balance, common enemies, rules.',
+            ),
+          ),
+          renderEffects(w, ui.bus, realignment),
+        )
+      : null,
+  );
+}
+
+/** The report of the turn at the history cursor. */
+export function renderReport(ui: Ui, into: HTMLElement): void {
+  const { session } = ui;
+  const node = session.node;
+  const w = session.world;
+  if (!node || !w) return setChildren(into, el('p', { class: 'muted' }, 'No game is loaded.'));
+  if (node.state.turn === 0)
+    return setChildren(
+      into,
+      el('h3', {}, 'Turn report'),
+      el('p', {}, w.def.summary),
+      el('p', { class: 'muted' }, 'No turn has been resolved yet. Give your orders, then press End turn.'),
+    );
+  setChildren(
+    into,
+    el('h3', {}, `Report: ${turnLabel(node.state.turn, node.state.date)}`),
+    el(
+      'p',
+      { class: 'muted' },
+      `${node.state.orders.length} orders, ${node.state.effects.length} effects. Resolved ${formatDate(node.state.date)}.`,
+    ),
+    node.name ? el('p', {}, `Name: ${node.name}`) : null,
+    node.comment ? el('p', { class: 'comment' }, node.comment) : null,
+    renderTurn(ui, w, node),
+  );
+}
+
+/** Every turn of the current line, newest first; a turn's effects are drawn when it is opened. */
+export function renderLog(ui: Ui, into: HTMLElement): void {
+  const { session } = ui;
+  const w = session.world;
+  const line = session.line();
+  if (!w || line.length <= 1)
+    return setChildren(
+      into,
+      el('h3', {}, 'Log'),
+      el('p', { class: 'muted' }, 'Nothing has happened yet: the log fills as turns are resolved.'),
+    );
+  const turns = line.slice(1).reverse();
+  setChildren(
+    into,
+    el('h3', {}, 'Log'),
+    el(
+      'p',
+      { class: 'muted' },
+      `${turns.length} turn${turns.length === 1 ? '' : 's'} on this line. Open one to read it.`,
+    ),
+    turns.map((node, i) => {
+      const body = el('div', {});
+      const details = el(
+        'details',
+        { class: 'log-turn', 'data-testid': 'log-turn' },
+        el(
+          'summary',
+          {},
+          `${turnLabel(node.state.turn, node.state.date)} — ${node.state.orders.length} orders, ${node.state.effects.length} effects`,
+        ),
+        body,
+      );
+      const draw = () => {
+        if (details.open && !body.firstChild) setChildren(body, renderTurn(ui, w, node));
+      };
+      details.addEventListener('toggle', draw);
+      if (i === 0) {
+        details.open = true;
+        draw();
+      }
+      return details;
+    }),
+  );
+}

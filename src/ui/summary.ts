@@ -1,0 +1,141 @@
+// The end of a game: final scores ranked, the objectives each actor met, the contradictions left standing,
+// and the discussion questions again, with a replay of the same game or a choice of another.
+import { listUnbalancedTriads, objectiveStatus } from '../engine/index';
+import type { Ui } from './context';
+import { button, el, makeDialog, openDialog, setChildren } from './dom';
+import { findBranch, renderQuestions } from './briefing';
+import { actorName, formatDate, rankScores, sortTriads } from './format';
+import { renderObjective } from './scores';
+
+export interface Summary {
+  dialog: HTMLDialogElement;
+  open(): void;
+}
+
+export function createSummary(ui: Ui): Summary {
+  const { session } = ui;
+  const dialog = makeDialog('Game summary', { class: 'dialog summary', 'data-testid': 'game-summary' });
+
+  const render = () => {
+    const s = session.state;
+    const w = session.world;
+    if (!s || !w) return setChildren(dialog, el('p', {}, 'No game is loaded.'));
+    const def = w.def;
+    const playable = def.actors.filter((a) => a.playable).map((a) => a.id);
+    const ranked = rankScores(s, w, playable);
+    const others = rankScores(
+      s,
+      w,
+      w.actorIds.filter((a) => !playable.includes(a)),
+    );
+    const contradictions = sortTriads(
+      listUnbalancedTriads(s, w).filter((t) => t.layer === 'cross'),
+      w,
+      session.held,
+    );
+    const row = (r: { actor: string; score: number; rank: number }) =>
+      el(
+        'tr',
+        { 'data-actor': r.actor },
+        el('td', {}, String(r.rank)),
+        el(
+          'th',
+          { scope: 'row' },
+          actorName(def, r.actor),
+          session.held.includes(r.actor) ? el('span', { class: 'tag' }, 'player') : null,
+        ),
+        el('td', { class: 'num' }, String(r.score)),
+        el(
+          'td',
+          {},
+          el('ul', { class: 'objectives' }, objectiveStatus({ s, w }, r.actor).map(renderObjective)),
+        ),
+      );
+    const table = (rows: typeof ranked, caption: string) =>
+      el(
+        'table',
+        { class: 'ranking' },
+        el('caption', {}, caption),
+        el(
+          'thead',
+          {},
+          el(
+            'tr',
+            {},
+            el('th', { scope: 'col' }, '#'),
+            el('th', { scope: 'col' }, 'Actor'),
+            el('th', { scope: 'col' }, 'Score'),
+            el('th', { scope: 'col' }, 'Objectives'),
+          ),
+        ),
+        el('tbody', {}, rows.map(row)),
+      );
+    setChildren(
+      dialog,
+      el(
+        'div',
+        { class: 'dialog-body' },
+        el('h2', { tabindex: -1 }, s.over ? `Game over: ${def.title}` : `Standings: ${def.title}`),
+        el('p', {}, `After ${s.turn} turns, ${formatDate(s.date)}. ${def.end.text ?? ''}`),
+        table(ranked, 'Final scores of the powers'),
+        others.length ? table(others, 'The other actors') : null,
+        el(
+          'section',
+          {},
+          el('h3', {}, `Contradictions left (${contradictions.length})`),
+          contradictions.length
+            ? el(
+                'ul',
+                { class: 'left-triads' },
+                contradictions
+                  .slice(0, 15)
+                  .map((t) => el('li', {}, t.actors.map((a) => actorName(def, a)).join(' · '))),
+              )
+            : el('p', {}, 'None: every triad is balanced across the layers.'),
+          contradictions.length > 15
+            ? el('p', { class: 'muted' }, `…and ${contradictions.length - 15} more.`)
+            : null,
+        ),
+        renderQuestions(def, findBranch(def, s.branch)),
+      ),
+      el(
+        'div',
+        { class: 'dialog-footer' },
+        el(
+          'div',
+          { class: 'buttons' },
+          button('Close and look at the map', () => dialog.close(), { 'data-testid': 'summary-close' }),
+          button(
+            'Pick another scenario',
+            () => {
+              dialog.close();
+              ui.openBriefing('new');
+            },
+            { 'data-testid': 'summary-pick' },
+          ),
+          button(
+            'Replay',
+            async () => {
+              const held = [...session.held];
+              const result = await session.load(s.scenario, s.branch, s.seed);
+              if (!result.ok) return;
+              session.setHeld(held);
+              dialog.close();
+              ui.refresh();
+              ui.announce('The game starts again from the beginning.');
+            },
+            { class: 'primary', 'data-testid': 'summary-replay' },
+          ),
+        ),
+      ),
+    );
+  };
+
+  return {
+    dialog,
+    open() {
+      render();
+      openDialog(dialog, dialog.querySelector<HTMLElement>('h2'));
+    },
+  };
+}
