@@ -1,5 +1,79 @@
-// Mounts the Phaser map scene into the page; resolves once the scene can draw (placeholder until built).
+// Mounts the Phaser map scene into the page; resolves once the scene is created and able to draw. The map
+// data is fetched by Phaser's loader (not bundled), and its progress drives the #loading-progress bar.
+import * as Phaser from 'phaser';
+import mapUrl from '../../assets/map/map.json?url';
 import type { Bus } from '../events/bus';
 import type { Session } from '../session/session';
+import { SEA, toCss } from '../view/palette';
+import type { Insets } from '../view/viewport';
+import { MapScene } from './MapScene';
+import './map.css';
 
-export async function mountMap(_parent: HTMLElement, _session: Session, _bus: Bus): Promise<void> {}
+const DEFAULT_INSETS: Insets = { left: 320, right: 368, top: 48, bottom: 56 };
+
+/** The panel insets from the CSS custom properties `--map-inset-*` on the map element (px). */
+function readInsets(element: HTMLElement): Insets {
+  const style = getComputedStyle(element);
+  const read = (side: keyof Insets) => {
+    const value = parseFloat(style.getPropertyValue(`--map-inset-${side}`));
+    return Number.isFinite(value) && value >= 0 ? value : DEFAULT_INSETS[side];
+  };
+  return { left: read('left'), right: read('right'), top: read('top'), bottom: read('bottom') };
+}
+
+/** Calls `changed` when the panel insets change (panels shown, hidden or resized by a class or style). */
+function watchInsets(element: HTMLElement, changed: () => void): void {
+  let last = JSON.stringify(readInsets(element));
+  let queued = false;
+  new MutationObserver(() => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      const now = JSON.stringify(readInsets(element));
+      if (now === last) return;
+      last = now;
+      changed();
+    });
+  }).observe(document.body, {
+    attributes: true,
+    subtree: true,
+    attributeFilter: ['class', 'style', 'hidden'],
+  });
+}
+
+export function mountMap(parent: HTMLElement, session: Session, bus: Bus): Promise<void> {
+  const progress = document.getElementById('loading-progress') as HTMLProgressElement | null;
+  const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+  return new Promise<void>((resolve) => {
+    const scene = new MapScene({
+      session,
+      bus,
+      mapUrl,
+      insets: () => readInsets(parent),
+      reducedMotion,
+      onProgress: (fraction) => {
+        if (progress) progress.value = Math.round(fraction * 100);
+      },
+      onReady: () => {
+        watchInsets(parent, () => scene.refit());
+        resolve();
+      },
+    });
+    new Phaser.Game({
+      type: Phaser.AUTO,
+      parent,
+      backgroundColor: toCss(SEA),
+      banner: false,
+      scale: { mode: Phaser.Scale.RESIZE, parent, width: '100%', height: '100%' },
+      // The DOM panels own the keyboard: Phaser must not listen for keys or take focus.
+      input: { keyboard: false, gamepad: false },
+      audio: { noAudio: true },
+      render: { antialias: true },
+      // Tweens follow the wall clock: no smoothing or clamping of slow frames (software WebGL runs at a
+      // few frames a second), so an animation ends on time whatever the frame rate.
+      fps: { smoothStep: false },
+      scene,
+    });
+  });
+}

@@ -1,0 +1,332 @@
+// The map scene: draws the state the session shows (regions, tokens, arenas, relation lines); pointer.ts turns
+// clicks into `view/…` events. It reads session.state/world when bus events arrive and never changes the game.
+// What changes only on events (land, borders, fills, hatching, relation lines) is baked into one texture.
+import * as Phaser from 'phaser';
+import type { GameState, World } from '../engine/index';
+import type { AppEvents, Bus } from '../events/bus';
+import type { Session } from '../session/session';
+import { ArenaLayer } from '../view/arenas';
+import { BakedLayer } from '../view/bake';
+import { drawBorders, drawCities, drawCountryNames, drawLand, textResolution } from '../view/basemap';
+import { inflate, ringsBounds } from '../view/geometry';
+import type { Callout } from '../view/callouts';
+import { orderPresence, placeCallouts } from '../view/callouts';
+import { placeArenas } from '../view/layout';
+import type { MapData, Pt } from '../view/mapData';
+import { createProjector } from '../view/mapData';
+import { hexToNumber, SEA } from '../view/palette';
+import type { RegionShapes } from '../view/regionShapes';
+import { areaLocator, buildRegionShapes } from '../view/regionShapes';
+import { drawContested, drawMarkers, drawPulse, drawRegionFills, MARKER_RADIUS } from '../view/regions';
+import { createChipTextures, TokenLayer } from '../view/tokens';
+import { Tooltip } from '../view/tooltip';
+import type { Insets, View } from '../view/viewport';
+import { fitView, scenarioFocus } from '../view/viewport';
+import { Overlays } from './overlays';
+import { PointerInput } from './pointer';
+import { measureStyle } from './measure';
+
+export interface MapSceneOptions {
+  session: Session;
+  bus: Bus;
+  mapUrl: string;
+  insets: () => Insets; // what the DOM panels cover, CSS px
+  reducedMotion: boolean; // prefers-reduced-motion: no tweens, no pulse
+  onProgress: (fraction: number) => void;
+  onReady: () => void;
+}
+
+const DURATION = 650; // ms for a change between two states
+
+export class MapScene extends Phaser.Scene {
+  // Read by the overlays and the pointer handling.
+  map: MapData | null = null;
+  project: (lon: number, lat: number) => Pt = (lon, lat) => [lon, lat];
+  world: World | null = null;
+  state: GameState | null = null; // the state shown
+  shapes: RegionShapes | null = null;
+  callouts: Record<string, Callout> = {};
+  view!: View;
+  ui = 1; // world units per design pixel for text, tokens and boxes (see applyView)
+  tokens: TokenLayer | null = null;
+  arenas: ArenaLayer | null = null;
+  overlays!: Overlays;
+  areaAt: (x: number, y: number) => string | null = () => null; // exact, for picking
+
+  private mapLayer!: BakedLayer; // land, region fills, borders, names, hatching and relation lines
+  private dirty = false; // a redraw of the baked layer is queued
+  private graphics!: Record<
+    'fills' | 'cities' | 'markers' | 'contested' | 'relations',
+    Phaser.GameObjects.Graphics
+  >;
+  private pulse!: Phaser.GameObjects.Graphics; // pulsing rings on contested regions
+  private cityNames!: Phaser.GameObjects.Container;
+  private cityLabels: Phaser.GameObjects.Text[] = [];
+  private countryNames!: Phaser.GameObjects.Container; // placed for the part of the map in view
+  private pointer!: PointerInput;
+  private worldKey = ''; // what the scenario-dependent objects were built for
+  private names: Record<string, string> = {}; // region → name on the map
+  private labelWidths: Record<string, number> = {}; // region → name width, design px
+  private chipWidths: Record<string, number> = {}; // actor → token width, design px
+  private metrics = { chipH: 18, gap: 3, labelH: 16, pad: 2 }; // design px, times `ui` in the world
+  private areaNear: (x: number, y: number) => string | null = () => null; // cached, for layout
+  private unsubscribe: (() => void)[] = [];
+  private resizeTimer: Phaser.Time.TimerEvent | null = null;
+
+  constructor(private options: MapSceneOptions) {
+    super('map');
+  }
+
+  preload(): void {
+    this.load.on('progress', (v: number) => this.options.onProgress(v));
+    this.load.json('map', this.options.mapUrl);
+  }
+
+  create(): void {
+    const map = this.cache.json.get('map') as MapData | undefined;
+    this.cameras.main.setBackgroundColor(SEA);
+    if (!map?.countries) {
+      this.add.text(16, 16, 'The map could not be loaded; the game still works from the panels.', {
+        color: '#fff',
+      });
+      this.options.onReady();
+      return;
+    }
+    this.map = map;
+    const projector = createProjector(map.projection);
+    this.project = (lon, lat) => {
+      const p = projector.project(lon, lat);
+      return [p.x, p.y];
+    };
+    this.mapLayer = new BakedLayer(this, 0);
+    const g = () => this.make.graphics({}, false);
+    this.graphics = { fills: g(), cities: g(), markers: g(), contested: g(), relations: g() };
+    const [land, borders] = [g(), g()];
+    drawLand(land, map);
+    drawBorders(borders, map);
+    this.countryNames = this.make.container({}, false);
+    this.cityNames = this.make.container({}, false);
+    const { fills, cities, markers, contested, relations } = this.graphics;
+    // One baked texture, bottom to top: each full-window texture costs a lot per frame in software WebGL.
+    this.mapLayer.root.add([
+      land,
+      fills,
+      borders,
+      this.countryNames,
+      contested,
+      cities,
+      markers,
+      this.cityNames,
+      relations,
+    ]);
+    this.overlays = new Overlays(this, 2, relations);
+    this.pulse = this.add.graphics().setDepth(1);
+    this.setCities([]);
+    if (!this.options.reducedMotion)
+      this.tweens.add({ targets: this.pulse, alpha: 0.15, duration: 900, yoyo: true, repeat: -1 });
+    this.listen();
+    this.scale.on('resize', () => this.scheduleResize());
+    this.events.once('shutdown', () => this.unsubscribe.forEach((off) => off()));
+    this.applyView();
+    const { state } = this.options.session;
+    if (state) this.showState(state, null);
+    this.options.onReady();
+  }
+
+  private listen(): void {
+    const bus = this.options.bus;
+    const on = <K extends keyof AppEvents>(type: K, fn: (e: AppEvents[K]) => void) => {
+      bus.on(type, fn);
+      this.unsubscribe.push(() => bus.off(type, fn));
+    };
+    on('game/loaded', ({ state }) => this.showState(state, null));
+    on('turn/resolved', ({ state, previous }) => this.showState(state, previous));
+    on('state/shown', ({ state, previous }) => this.showState(state, previous));
+    on('view/layer', ({ layer }) => this.overlays.setLayer(layer));
+    on('view/triad', ({ actors }) => this.overlays.setTriad(actors));
+    on('view/region', ({ region }) => this.overlays.selectRegion(region));
+    on('view/actor', ({ actor }) => {
+      this.tokens?.select(actor);
+      this.arenas?.select(actor);
+    });
+    this.pointer = new PointerInput(this, bus, new Tooltip(this, 20));
+  }
+
+  /** Shows a state; animated from `previous` unless it is a new scenario (or motion is reduced). */
+  private showState(state: GameState, previous: GameState | null): void {
+    const world = this.options.session.world;
+    if (!this.map || !world) return;
+    const fresh = this.useWorld(world);
+    this.state = state;
+    const animate = !fresh && !this.options.reducedMotion && previous !== null && previous !== state;
+    if (fresh)
+      this.applyView(); // frames the new scenario's regions, and lays them out
+    else this.layout(animate ? DURATION : 0);
+    this.bakeRegions();
+    if (animate && previous) this.overlays.flashControl(previous, state);
+    this.pointer.refresh();
+  }
+
+  /** Adopts the session's world; rebuilds what depends on the scenario when its ids changed. */
+  private useWorld(world: World): boolean {
+    this.world = world;
+    const def = world.def;
+    const key = JSON.stringify([
+      def.id,
+      def.actors.map((a) => [a.id, a.color, a.home]),
+      def.regions.map((r) => r.id),
+      def.arenas,
+    ]);
+    if (key === this.worldKey) return false;
+    this.worldKey = key;
+    this.shapes = buildRegionShapes(this.map!, def);
+    this.areaAt = areaLocator(this.shapes.shapes);
+    this.areaNear = areaLocator(this.shapes.shapes, 4);
+    for (const p of this.shapes.problems) console.warn(`map: ${p}`);
+    this.names = Object.fromEntries(this.shapes.shapes.map((s) => [s.id, s.label]));
+    const measured = measureStyle(
+      this,
+      def.actors.map((a) => a.id),
+      this.names,
+    );
+    this.labelWidths = measured.labels;
+    this.chipWidths = measured.chip.widths;
+    this.metrics = { ...this.metrics, chipH: measured.chip.h };
+    // The old tokens go before their textures are replaced.
+    this.tokens?.destroy();
+    this.arenas?.destroy();
+    createChipTextures(this, measured.chip, this.colourOf);
+    const resolution = textResolution(this.view.zoom * this.ui);
+    this.tokens = new TokenLayer(this, 6, measured.chip, this.colourOf);
+    this.tokens.setScale(this.ui, resolution);
+    this.arenas = new ArenaLayer(this, 8, measured.chip);
+    this.arenas.build(def, this.colourOf, resolution);
+    this.arenas.setScale(this.ui, resolution);
+    this.callouts = {};
+    this.overlays.reset();
+    this.setCities(this.shapes.shapes.map((s) => s.point));
+    return true;
+  }
+
+  colourOf = (actor: string): number =>
+    hexToNumber(this.world?.def.actors.find((a) => a.id === actor)?.color ?? '');
+
+  private setCities(regionPoints: Pt[]): void {
+    if (!this.map) return;
+    this.cityNames.removeAll(true);
+    this.graphics.cities.clear();
+    this.cityLabels = drawCities(this, this.graphics.cities, this.map, regionPoints);
+    const resolution = textResolution((this.view?.zoom ?? 1) * this.ui);
+    for (const t of this.cityLabels) t.setScale(this.ui).setResolution(resolution);
+    this.cityNames.add(this.cityLabels);
+    this.bake();
+  }
+
+  /** Places arenas (in the panel-free part of the view), then callouts and tokens around them. */
+  private layout(duration: number): void {
+    const { state, world, shapes, tokens, arenas } = this;
+    if (!state || !world || !shapes || !tokens || !arenas) return;
+    const where = (id: string): Pt => {
+      const a = (world.def.arenas ?? []).find((x) => x.id === id);
+      return a ? this.project(a.lon, a.lat) : [0, 0];
+    };
+    const keepOut = shapes.shapes.map((s) => inflate({ x: s.point[0], y: s.point[1], w: 0, h: 0 }, 40));
+    const boxes = placeArenas(arenas.inputs(where), this.view.free, keepOut);
+    arenas.place(boxes);
+    const order = world.def.actors.map((a) => a.id);
+    const presence = Object.fromEntries(state.regions.map((r) => [r.id, orderPresence(r, order)]));
+    const items = shapes.shapes.map((s) => ({
+      id: s.id,
+      point: s.point,
+      radius: s.areas.length ? 6 : MARKER_RADIUS + 3,
+      labelW: (this.labelWidths[s.id] ?? 60) * this.ui,
+      chipWidths: (presence[s.id] ?? []).map((p) => (this.chipWidths[p.actor] ?? 40) * this.ui),
+      alt: s.roomy ?? undefined,
+    }));
+    const slots = Object.fromEntries(Object.values(this.callouts).map((c) => [c.id, c.slot]));
+    const obstacles = boxes.map((b) => inflate(b.box, 4));
+    const metrics = {
+      chipH: this.metrics.chipH * this.ui,
+      gap: this.metrics.gap * this.ui,
+      labelH: this.metrics.labelH * this.ui,
+      pad: this.metrics.pad * this.ui,
+    };
+    this.callouts = placeCallouts(
+      items,
+      metrics,
+      inflate(this.view.free, -4),
+      obstacles,
+      slots,
+      this.areaNear,
+    );
+    tokens.show(presence, this.callouts, this.names, duration);
+    this.overlays.redraw(duration);
+  }
+
+  private bakeRegions(): void {
+    const { state, shapes } = this;
+    if (!state || !shapes) return;
+    drawRegionFills(this.graphics.fills, shapes, state, this.colourOf);
+    drawMarkers(this.graphics.markers, shapes, state, this.colourOf);
+    drawContested(this.graphics.contested, shapes, state);
+    drawPulse(this.pulse, shapes, state);
+    this.bake();
+  }
+
+  /** Frames the map for the window size and re-bakes the layers at the new resolution. */
+  private applyView(): void {
+    const map = this.map;
+    if (!map) return;
+    const { width, height } = this.scale;
+    const countries = inflate(ringsBounds(map.countries.filter((c) => c.focus).flatMap((c) => c.rings)), 14);
+    const regions = (this.shapes?.shapes ?? []).map((s) => ({
+      point: s.point,
+      rings: s.areas.flatMap((a) => a.rings),
+    }));
+    const focus = scenarioFocus(regions) ?? countries;
+    const extent = ringsBounds(map.countries.flatMap((c) => c.rings));
+    this.view = fitView(width, height, this.options.insets(), focus, extent);
+    const camera = this.cameras.main;
+    camera.setSize(width, height).setZoom(this.view.zoom).setScroll(this.view.scrollX, this.view.scrollY);
+    // Text and tokens grow with the zoom more slowly than the map (by √zoom), so a large window or a
+    // projector shows them larger but also with more room between them; on screen they are never below
+    // their design size (12 px and up), and below zoom 1 they keep exactly that size.
+    this.ui = this.view.zoom >= 1 ? 1 / Math.sqrt(this.view.zoom) : 1 / this.view.zoom;
+    const resolution = textResolution(this.view.zoom * this.ui);
+    this.countryNames.removeAll(true);
+    this.countryNames.add(drawCountryNames(this, map, inflate(this.view.visible, -12)));
+    const texts = [...this.countryNames.list, ...this.cityLabels] as Phaser.GameObjects.Text[];
+    for (const t of texts) t.setScale(this.ui).setResolution(resolution);
+    this.tokens?.setScale(this.ui, resolution);
+    this.arenas?.setScale(this.ui, resolution);
+    this.pointer.setResolution(resolution);
+    this.mapLayer.setView(this.view.visible, this.view.zoom);
+    this.layout(0);
+    this.bake();
+  }
+
+  /**
+   * Asks for the baked layer to be drawn again: once, after the current burst of changes (a microtask), so
+   * the next frame shows it whatever else the same event changes.
+   */
+  bake(): void {
+    if (this.dirty) return;
+    this.dirty = true;
+    queueMicrotask(() => {
+      this.dirty = false;
+      this.mapLayer.redraw();
+    });
+  }
+
+  /** The panels moved: frame the map again. */
+  refit(): void {
+    this.scheduleResize();
+  }
+
+  private scheduleResize(): void {
+    // The camera follows at once; re-baking waits until the window stops changing size.
+    this.cameras.main.setSize(this.scale.width, this.scale.height);
+    this.resizeTimer?.remove();
+    this.resizeTimer = this.time.delayedCall(120, () => this.applyView());
+  }
+}

@@ -1,0 +1,124 @@
+// The static map: land (focus countries lighter than their neighbours), borders, governorate lines, cities
+// and country names, all from map.json. The sea is the camera's background colour. Drawn into a BakedLayer.
+import type * as Phaser from 'phaser';
+import type { Rect } from './geometry';
+import { labelPoint, rect } from './geometry';
+import type { MapData, Pt, Ring } from './mapData';
+import {
+  ADMIN_LINE,
+  BORDER_CONTEXT,
+  BORDER_FOCUS,
+  INK,
+  INK_STROKE,
+  LAND_CONTEXT,
+  LAND_FOCUS,
+} from './palette';
+
+export const FONT = 'system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif';
+
+/** Light bold text with a dark outline: legible on any fill. Sizes are design pixels (≥ 12). */
+export function labelStyle(size: number, color = INK, bold = true): Phaser.Types.GameObjects.Text.TextStyle {
+  return {
+    fontFamily: FONT,
+    fontSize: `${size}px`,
+    fontStyle: bold ? 'bold' : 'normal',
+    color,
+    stroke: INK_STROKE,
+    strokeThickness: Math.max(3, Math.round(size / 4)),
+  };
+}
+
+/** Traces a ring as a closed path (Graphics.fillPoints wants Vector2s; a path takes plain numbers). */
+function trace(g: Phaser.GameObjects.Graphics, ring: Ring): void {
+  g.beginPath();
+  g.moveTo(ring[0]![0], ring[0]![1]);
+  for (let i = 1; i < ring.length; i++) g.lineTo(ring[i]![0], ring[i]![1]);
+  g.closePath();
+}
+
+export function fillRings(g: Phaser.GameObjects.Graphics, rings: readonly Ring[]): void {
+  for (const ring of rings)
+    if (ring.length > 2) {
+      trace(g, ring);
+      g.fillPath();
+    }
+}
+
+export function strokeRings(g: Phaser.GameObjects.Graphics, rings: readonly Ring[]): void {
+  for (const ring of rings)
+    if (ring.length > 1) {
+      trace(g, ring);
+      g.strokePath();
+    }
+}
+
+/** Land: neighbouring countries dark, then the focus countries lighter on top. */
+export function drawLand(g: Phaser.GameObjects.Graphics, map: MapData): void {
+  for (const focus of [false, true])
+    for (const c of map.countries.filter((x) => x.focus === focus)) {
+      g.fillStyle(focus ? LAND_FOCUS : LAND_CONTEXT, 1);
+      fillRings(g, c.rings);
+    }
+}
+
+/** Governorate lines, then country borders (the focus countries' brighter and thicker). */
+export function drawBorders(g: Phaser.GameObjects.Graphics, map: MapData): void {
+  g.lineStyle(1, ADMIN_LINE, 0.45);
+  for (const gov of map.governorates) strokeRings(g, gov.rings);
+  for (const focus of [false, true])
+    for (const c of map.countries.filter((x) => x.focus === focus)) {
+      g.lineStyle(focus ? 1.8 : 1, focus ? BORDER_FOCUS : BORDER_CONTEXT, focus ? 0.9 : 1);
+      strokeRings(g, c.rings);
+    }
+}
+
+/** City dots (capitals ringed) and names; a city within `near` px of a region point keeps only its dot. */
+export function drawCities(
+  scene: Phaser.Scene,
+  g: Phaser.GameObjects.Graphics,
+  map: MapData,
+  regionPoints: readonly Pt[],
+  near = 18,
+): Phaser.GameObjects.Text[] {
+  const labels: Phaser.GameObjects.Text[] = [];
+  for (const city of map.cities) {
+    g.fillStyle(0x0b1116, 1).fillCircle(city.x, city.y, city.capital ? 4.5 : 3.5);
+    g.fillStyle(0xf4f6f8, 1).fillCircle(city.x, city.y, city.capital ? 2.8 : 2);
+    if (city.capital) g.lineStyle(1.2, 0xf4f6f8, 1).strokeCircle(city.x, city.y, 6.5);
+    if (regionPoints.some(([x, y]) => Math.hypot(x - city.x, y - city.y) < near)) continue;
+    const style = labelStyle(12, '#dfe4e8', false);
+    labels.push(
+      scene.make.text({ x: city.x + 7, y: city.y, text: city.name, style }, false).setOrigin(0, 0.5),
+    );
+  }
+  return labels;
+}
+
+/**
+ * Country names at the roomiest point of each country's visible part (`frame`, design pixels); countries
+ * with too little room get none. Focus countries get larger, fainter names so tokens stay readable on top.
+ */
+export function drawCountryNames(
+  scene: Phaser.Scene,
+  map: MapData,
+  frame: Rect = rect(0, 0, map.width, map.height),
+): Phaser.GameObjects.Text[] {
+  const out: Phaser.GameObjects.Text[] = [];
+  for (const c of map.countries) {
+    const at = labelPoint(c.rings, frame, 3);
+    const size = c.focus ? 22 : 14;
+    const width = c.name.length * size * 0.75;
+    if (at.d < size || at.d * 2.4 < width * 0.6) continue;
+    const style = labelStyle(size, c.focus ? '#ffffff' : '#aab3bb', true);
+    const text = scene.make.text({ x: at.x, y: at.y, text: c.name.toUpperCase(), style }, false);
+    text
+      .setOrigin(0.5)
+      .setLetterSpacing(c.focus ? 6 : 3)
+      .setAlpha(c.focus ? 0.35 : 0.75);
+    out.push(text);
+  }
+  return out;
+}
+
+/** Text resolution for a camera zoom, so baked and live text stays sharp when the map is zoomed in. */
+export const textResolution = (zoom: number): number => Math.min(3, Math.max(1, Math.ceil(zoom * 2) / 2));

@@ -1,0 +1,124 @@
+// The scenario's regions on the map: areas filled with the controller's colour, markers for regions without
+// an outline, contested regions hatched with a dashed outline (a cue that does not rely on colour), and the
+// hover and selection outlines. Fills and hatching are baked; highlights are small live Graphics.
+import type * as Phaser from 'phaser';
+import type { GameState } from '../engine/index';
+import { fillRings, strokeRings } from './basemap';
+import type { Rect } from './geometry';
+import { circleRing, dashRing, hatchSegments } from './geometry';
+import type { Segment } from './geometry';
+import type { RegionShape, RegionShapes } from './regionShapes';
+import { LAND_FOCUS, SELECT, UNCONTROLLED } from './palette';
+
+export const MARKER_RADIUS = 11;
+const DARK = 0x0b1116;
+
+/** Linear mix of two 0xrrggbb colours, t = 0 → a, 1 → b. */
+export function mix(a: number, b: number, t: number): number {
+  const ch = (shift: number) => Math.round(((a >> shift) & 255) * (1 - t) + ((b >> shift) & 255) * t);
+  return (ch(16) << 16) | (ch(8) << 8) | ch(0);
+}
+
+/** The fill of a region held by `controller` (opaque, so enclaves painted later cover correctly). */
+const fillColour = (colour: number | null): number =>
+  colour === null ? UNCONTROLLED : mix(LAND_FOCUS, colour, 0.78);
+
+export type ColourOf = (actor: string) => number;
+
+const controllerColour = (state: GameState, id: string, colourOf: ColourOf): number | null => {
+  const c = state.regions.find((r) => r.id === id)?.controller;
+  return c ? colourOf(c) : null;
+};
+
+/** Region areas in governorate order (holed governorates first, so enclaves paint over them). */
+export function drawRegionFills(
+  g: Phaser.GameObjects.Graphics,
+  shapes: RegionShapes,
+  state: GameState,
+  colourOf: ColourOf,
+): void {
+  g.clear();
+  for (const { governorate, region } of shapes.fills) {
+    g.fillStyle(region ? fillColour(controllerColour(state, region, colourOf)) : LAND_FOCUS, 1);
+    fillRings(g, governorate.rings);
+  }
+}
+
+/** Markers for regions drawn as points, and a small dot at the point of regions drawn as areas. */
+export function drawMarkers(
+  g: Phaser.GameObjects.Graphics,
+  shapes: RegionShapes,
+  state: GameState,
+  colourOf: ColourOf,
+): void {
+  g.clear();
+  for (const s of shapes.shapes) {
+    const [x, y] = s.point;
+    if (s.areas.length) {
+      g.fillStyle(DARK, 1).fillCircle(x, y, 4.5);
+      g.fillStyle(0xffffff, 1).fillCircle(x, y, 3);
+      continue;
+    }
+    const colour = controllerColour(state, s.id, colourOf);
+    g.fillStyle(DARK, 1).fillCircle(x, y, MARKER_RADIUS + 2);
+    g.fillStyle(colour ?? UNCONTROLLED, 1).fillCircle(x, y, MARKER_RADIUS);
+    g.lineStyle(2, 0xffffff, 0.95).strokeCircle(x, y, MARKER_RADIUS - 1);
+  }
+}
+
+function strokeSegments(g: Phaser.GameObjects.Graphics, segments: readonly Segment[]): void {
+  for (const [a, b] of segments) g.lineBetween(a[0], a[1], b[0], b[1]);
+}
+
+/** Two-tone hatching and dashed outline for every contested region (visible over light and dark fills). */
+export function drawContested(g: Phaser.GameObjects.Graphics, shapes: RegionShapes, state: GameState): void {
+  g.clear();
+  for (const s of shapes.shapes) {
+    if (!state.regions.find((r) => r.id === s.id)?.contested) continue;
+    const parts = s.areas.length
+      ? s.areas.map((a) => ({ fill: [...a.rings, ...a.holes], outline: a.rings }))
+      : [{ fill: [circleRing(s.point[0], s.point[1], MARKER_RADIUS - 1)], outline: [] }]; // ringed by drawPulse
+    for (const part of parts) {
+      const hatch = hatchSegments(part.fill, s.areas.length ? 10 : 5);
+      g.lineStyle(3, DARK, 0.45);
+      strokeSegments(g, hatch);
+      g.lineStyle(1.4, 0xffffff, 0.75);
+      strokeSegments(g, hatch);
+      const dashes = part.outline.flatMap((ring) => dashRing(ring, 8, 5));
+      g.lineStyle(4.5, DARK, 0.9);
+      strokeSegments(g, dashes);
+      g.lineStyle(2.2, 0xffe14d, 1);
+      strokeSegments(g, dashes);
+    }
+  }
+}
+
+/** A ring round each contested region's point, for the scene to pulse (motion as a second cue). */
+export function drawPulse(g: Phaser.GameObjects.Graphics, shapes: RegionShapes, state: GameState): void {
+  g.clear();
+  for (const s of shapes.shapes) {
+    if (!state.regions.find((r) => r.id === s.id)?.contested) continue;
+    const r = s.areas.length ? 9 : MARKER_RADIUS + 9;
+    g.lineStyle(5, DARK, 0.6).strokeCircle(s.point[0], s.point[1], r);
+    g.lineStyle(2.5, 0xffe14d, 1).strokeCircle(s.point[0], s.point[1], r);
+  }
+}
+
+/** Outline of a region (area or marker) and of its callout: strong for the selection, light for hover. */
+export function drawHighlight(
+  g: Phaser.GameObjects.Graphics,
+  shape: RegionShape,
+  callout: Rect | null,
+  strong: boolean,
+): void {
+  const [width, alpha] = strong ? [3, 1] : [2, 0.7];
+  for (const [w, colour, a] of [
+    [width + 3, DARK, alpha * 0.8],
+    [width, SELECT, alpha],
+  ] as const) {
+    g.lineStyle(w, colour, a);
+    if (shape.areas.length) for (const area of shape.areas) strokeRings(g, area.rings);
+    else g.strokeCircle(shape.point[0], shape.point[1], MARKER_RADIUS + (strong ? 6 : 4));
+    if (callout) g.strokeRoundedRect(callout.x - 3, callout.y - 3, callout.w + 6, callout.h + 6, 5);
+  }
+}
