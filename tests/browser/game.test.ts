@@ -41,7 +41,9 @@ describe('playing in the browser', { timeout: 300_000 }, () => {
     expect(await countColours(page, shot, { x: 420, y: 120, w: 440, h: 420 })).toBeGreaterThan(200);
 
     // A refused order is shown with the reason it is refused.
-    const refused = page.locator('[data-testid=order-option][data-ok=false][data-order-id="tur-euphrates-shield"]').first();
+    const refused = page
+      .locator('[data-testid=order-option][data-ok=false][data-order-id="tur-euphrates-shield"]')
+      .first();
     await expect.poll(() => refused.count()).toBeGreaterThan(0);
     const reason = (await refused.locator('[data-testid=refusal-reason]').textContent())!.trim();
     expect(reason).toMatch(/R19/);
