@@ -137,15 +137,19 @@ export class Overlays {
       const shape = this.scene.shapes?.shapes.find((s) => s.id === region.id);
       if (!shape) continue;
       const colour = region.controller ? this.scene.colourOf(region.controller) : 0xffffff;
-      const ring = this.scene.add.circle(shape.point[0], shape.point[1], 14).setStrokeStyle(4, colour, 1);
-      ring.setDepth(9);
+      // A white ring outside the coloured one keeps a dark controller's flash visible on a dark map.
+      const rings = [
+        this.scene.add.circle(shape.point[0], shape.point[1], 16).setStrokeStyle(2, 0xffffff, 0.9),
+        this.scene.add.circle(shape.point[0], shape.point[1], 14).setStrokeStyle(4, colour, 1),
+      ];
+      for (const ring of rings) ring.setDepth(9);
       this.scene.tweens.add({
-        targets: ring,
+        targets: rings,
         scale: 3.2,
         alpha: 0,
         duration: 1100,
         ease: 'Cubic.easeOut',
-        onComplete: () => ring.destroy(),
+        onComplete: () => rings.forEach((r) => r.destroy()),
       });
     }
   }
