@@ -1,6 +1,6 @@
 // Scores: victory points banked by rules, plus the objectives whose condition holds now, less a penalty for
-// tension (half the actor's tension score, rounded down): DOMAIN's "VP minus their tension score", halved so
-// that one contradiction costs less than one objective.
+// tension (a quarter of the actor's tension score, rounded down): DOMAIN's "VP minus their tension score",
+// scaled so that the several contradictions a great power sits in weigh like one objective, not all of them.
 import { listUnbalancedTriads, tensionScores } from './balance';
 import { evaluate, StateLens } from './conditions';
 import type { Ctx } from './context';
@@ -25,7 +25,7 @@ export function computeScores(ctx: Ctx): Record<string, number> {
   const out: Record<string, number> = {};
   for (const a of w.def.actors) {
     const met = objectiveStatus(ctx, a.id).reduce((sum, o) => sum + (o.met ? o.vp : 0), 0);
-    out[a.id] = s.actors[w.actorIndex[a.id]!]!.vp + met - Math.floor((tension[a.id] ?? 0) / 2);
+    out[a.id] = s.actors[w.actorIndex[a.id]!]!.vp + met - Math.floor((tension[a.id] ?? 0) / 4);
   }
   return out;
 }

@@ -42,7 +42,7 @@ function renderActor(ui: Ui, w: World, s: GameState, actor: string, tension: num
     el(
       'p',
       { class: 'muted' },
-      `VP from rules ${st.vp} · tension ${tension} (score ${formatSigned(-Math.floor(tension / 2))})`,
+      `VP from rules ${st.vp} · tension ${tension} (score ${formatSigned(-Math.floor(tension / 4))})`,
       st.redefined ? ' · has redefined its interests' : '',
     ),
     objectives.length ? el('ul', { class: 'objectives' }, objectives.map(renderObjective)) : null,
@@ -78,7 +78,7 @@ export function renderScores(ui: Ui, into: HTMLElement): void {
         el(
           'p',
           { class: 'legend' },
-          'Score = VP of the objectives met now + VP banked by rules − half the tension.',
+          'Score = VP of the objectives met now + VP banked by rules − a quarter of the tension.',
         ),
         ordered.map((a) => renderActor(ui, w, s, a, tension[a] ?? 0)),
         others.length

@@ -98,7 +98,7 @@ export function renderTriads(ui: Ui, w: World, s: GameState): HTMLElement {
     el(
       'p',
       { class: 'legend' },
-      'Each cross-layer contradiction an actor is part of adds to its tension; half of it comes off its score.',
+      'Each cross-layer contradiction an actor is part of adds to its tension; a quarter of it comes off its score.',
     ),
     tense.length
       ? el(
