@@ -19,7 +19,7 @@ export type { OrderOption } from './orders';
 export { netAt, relation } from './relations';
 export { compileWorld, parseScenario, validateScenario } from './scenario';
 export type { Problem, World } from './scenario';
-export { objectiveStatus } from './scoring';
+export { objectiveStatus, tensionPenalty } from './scoring';
 export { resolveTurn } from './turn';
 export * from './types';
 

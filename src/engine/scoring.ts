@@ -19,13 +19,16 @@ export function objectiveStatus(ctx: Ctx, actor: string): ObjectiveStatus[] {
   return def.objectives.map((o) => ({ id: o.id, text: o.text, vp: o.vp, met: evaluate(lens, o.when) }));
 }
 
+/** What an actor's tension costs its score. */
+export const tensionPenalty = (tension: number): number => Math.floor(tension / 4);
+
 export function computeScores(ctx: Ctx): Record<string, number> {
   const { s, w } = ctx;
   const tension = tensionScores(s, w, listUnbalancedTriads(s, w, { cross: true }));
   const out: Record<string, number> = {};
   for (const a of w.def.actors) {
     const met = objectiveStatus(ctx, a.id).reduce((sum, o) => sum + (o.met ? o.vp : 0), 0);
-    out[a.id] = s.actors[w.actorIndex[a.id]!]!.vp + met - Math.floor((tension[a.id] ?? 0) / 4);
+    out[a.id] = s.actors[w.actorIndex[a.id]!]!.vp + met - tensionPenalty(tension[a.id] ?? 0);
   }
   return out;
 }

@@ -1,7 +1,7 @@
 // Scores and objectives: per actor its score, each objective met (✓) or not (✗) with its VP, the VP banked
 // by rules, the tension penalty, and its meters. Players' actors first; the computer's below.
 import type { GameState, World } from '../engine/index';
-import { listUnbalancedTriads, objectiveStatus, tensionScores } from '../engine/index';
+import { listUnbalancedTriads, objectiveStatus, tensionPenalty, tensionScores } from '../engine/index';
 import type { Ui } from './context';
 import { button, el, hiddenText, keepFocus, setChildren } from './dom';
 import { actorColor, actorName, formatSigned, meterName, shownMeters } from './format';
@@ -42,7 +42,7 @@ function renderActor(ui: Ui, w: World, s: GameState, actor: string, tension: num
     el(
       'p',
       { class: 'muted' },
-      `VP from rules ${st.vp} · tension ${tension} (score ${formatSigned(-Math.floor(tension / 4))})`,
+      `VP from rules ${st.vp} · tension ${tension} (score ${formatSigned(-tensionPenalty(tension))})`,
       st.redefined ? ' · has redefined its interests' : '',
     ),
     objectives.length ? el('ul', { class: 'objectives' }, objectives.map(renderObjective)) : null,
