@@ -39,6 +39,20 @@ describe('npm run sim', () => {
     });
   });
 
+  it.each([
+    ['mosul-2016', null],
+    ['mosul-2016', 'turkey-joins-mosul'],
+    ['mosul-2016', 'turkey-joins-mosul-unilateral'],
+    ['russia-intervenes-2015', null],
+    ['tehran-2022', null],
+  ])('plays the shipped scenario %s (%s) to its end', (id, branch) => {
+    const r = sim('--scenario', id, ...(branch ? ['--branch', branch] : []), '--seed', '5', '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json).toMatchObject({ scenario: id, branch, final: { over: true } });
+    expect(json.log.some((e: any) => e.effects.some((x: any) => x.quote))).toBe(true);
+  });
+
   it('plays a branch and stops after --turns', () => {
     const r = sim('--scenario', VALLEYS, '--branch', 'friendly', '--turns', '2', '--json');
     expect(r.code).toBe(0);
