@@ -43,7 +43,11 @@ const catalog: ScenarioEntry[] = Object.entries(urls)
 /** What the page opens with: a shared line in the URL, else the autosaved game, else the scenario asked for. */
 async function open(session: Session, storage: Storage | null): Promise<boolean> {
   const shared = /^#r=(.*)$/.exec(window.location.hash)?.[1];
-  if (shared !== undefined && (await session.openShare(shared)).ok) return true;
+  if (shared !== undefined) {
+    // The link has done its work once opened: from now on a reload restores the autosave of this game.
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+    if ((await session.openShare(shared)).ok) return true;
+  }
   const params = new URLSearchParams(window.location.search);
   if (shared === undefined && !params.has('scenario') && storage)
     for (const save of readSaves(storage))

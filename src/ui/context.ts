@@ -4,7 +4,7 @@ import type { Bus } from '../events/bus';
 import type { Session } from '../session/session';
 import type { Scope } from './format';
 
-export type Tab = 'report' | 'log' | 'relations' | 'scores';
+export type Tab = 'report' | 'log' | 'relations' | 'scores' | 'history';
 
 export interface View {
   player: number; // index into session.held of the actor giving orders now (hot seat): 0

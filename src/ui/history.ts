@@ -1,5 +1,5 @@
-// The history bar: where the cursor is on the line of play, and steps back and forward through it (the full
-// tree view is a later panel). Moving the cursor drops pending orders; ending a turn from the past forks.
+// The history bar: where the cursor is on the line of play, steps back and forward through it, and the way to
+// the whole tree (History tab). Moving the cursor drops pending orders; ending a turn from the past forks.
 import type { Ui } from './context';
 import { button, el, keepFocus, setChildren } from './dom';
 import { formatDate } from './format';
@@ -27,7 +27,7 @@ export function step(ui: Ui, move: 'back' | 'forward' | 'start' | 'end'): void {
     ui.announce(s.turn ? `Showing turn ${s.turn}, ${formatDate(s.date)}.` : 'Showing the start.');
 }
 
-export function createHistoryBar(ui: Ui): Panel {
+export function createHistoryBar(ui: Ui, openTree?: () => void): Panel {
   const element = el('nav', { class: 'history', 'aria-label': 'History', 'data-testid': 'history-bar' });
   const update = () => {
     const s = ui.session.state;
@@ -68,6 +68,14 @@ export function createHistoryBar(ui: Ui): Panel {
           'data-testid': 'history-end',
           'data-key': 'end',
         }),
+        openTree
+          ? button('Tree', openTree, {
+              'aria-label': 'Show the history tree',
+              title: 'History tree (T)',
+              'data-testid': 'history-tree',
+              'data-key': 'tree',
+            })
+          : null,
       ),
     );
   };

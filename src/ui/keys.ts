@@ -13,7 +13,10 @@ export type KeyAction =
   | 'toggle-left'
   | 'toggle-right'
   | 'briefing'
-  | 'close-card';
+  | 'close-card'
+  | 'tree'
+  | 'compare'
+  | 'odds';
 
 export interface KeyPress {
   key: string;
@@ -34,6 +37,9 @@ export const KEYS: { keys: string; what: string }[] = [
   { keys: 'N', what: 'Next player (hot seat)' },
   { keys: '← / →', what: 'One turn back / forward in the history' },
   { keys: 'Home / End', what: 'Start / latest turn of the line' },
+  { keys: 'T', what: 'History tree (↑ / ↓ move between turns, Enter shows one)' },
+  { keys: 'C', what: 'Compare the turn shown with another line' },
+  { keys: 'O', what: 'Odds: play the game out many times from the turn shown' },
   { keys: '[ and ]', what: 'Hide or show the orders panel / the info panel' },
   { keys: 'B', what: 'Briefing and choice of players' },
   { keys: '?', what: 'This list of keys' },
@@ -80,6 +86,15 @@ export function keyAction(e: KeyPress, focus: Focus | null, dialogOpen: boolean)
       return 'briefing';
     case 'Escape':
       return 'close-card';
+    case 't':
+    case 'T':
+      return 'tree';
+    case 'c':
+    case 'C':
+      return 'compare';
+    case 'o':
+    case 'O':
+      return 'odds';
     default:
       return null;
   }

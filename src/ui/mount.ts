@@ -1,23 +1,30 @@
-// Mounts the DOM panels over the map: top bar, orders (left), report/log/relations/scores (right), history
-// bar, the card for a picked region or actor, and the dialogs. Panels redraw from the session when the bus
-// says something happened; they never import the map scene or the audio.
+// Mounts the DOM panels over the map: top bar, orders (left), report/log/relations/scores/history tree
+// (right), history bar, the card for a picked region or actor, and the dialogs (compare, odds, a node's
+// name…). Panels redraw from the session when the bus says something happened; they never import the map
+// scene or the audio.
 import './style.css';
 import type { Bus } from '../events/bus';
 import type { Session } from '../session/session';
+import { createBanner } from './banner';
 import { createCard } from './cards';
+import { createCompare } from './compare';
 import type { Tab, Ui } from './context';
 import { currentPlayer, newView } from './context';
 import { button, el, setChildren } from './dom';
 import { actorName, describeOrder, describeTurn } from './format';
 import { createHistoryBar, step } from './history';
 import { createKeysDialog, installKeys } from './keys';
+import { createNodeActions } from './nodeActions';
+import { createOdds } from './odds';
 import { createOrdersPanel } from './orders';
 import { createPicker } from './picker';
 import { renderRelations } from './relations';
+import { createReplayFiles, listenForShareLinks } from './replayFiles';
 import { renderLog, renderReport } from './report';
 import { renderScores } from './scores';
 import { createSummary } from './summary';
 import { createTopBar } from './topbar';
+import { createTree } from './tree';
 
 const TABS: { id: Tab; label: string; render: (ui: Ui, into: HTMLElement) => void }[] = [
   { id: 'report', label: 'Report', render: renderReport },
@@ -108,11 +115,21 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
 
   const topbar = createTopBar(ui);
   const orders = createOrdersPanel(ui);
-  const history = createHistoryBar(ui);
   const card = createCard(ui);
   const picker = createPicker(ui);
   const summary = createSummary(ui);
   const keys = createKeysDialog();
+  const banner = createBanner(session, () => picker.open('new'));
+  const odds = createOdds(ui);
+  const compare = createCompare(ui, (l, r) => odds.open(l, r));
+  const actions = createNodeActions(ui, { compare: (p) => compare.open(p), odds: (p) => odds.open(p) });
+  const files = createReplayFiles(ui, (message, title) => showLoadError(message, title));
+  const tree = createTree(ui, { actions, files });
+  const history = createHistoryBar(ui, () => tree.show());
+  const tabs = [
+    ...TABS,
+    { id: 'history' as const, label: 'History', render: (_: Ui, into: HTMLElement) => tree.render(into) },
+  ];
 
   const left = el(
     'aside',
@@ -128,22 +145,25 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
     tablist,
     tabpanel,
   );
-  const banner = el('div', { class: 'banner', hidden: true });
 
   tablist.addEventListener('keydown', (e) => {
-    const i = TABS.findIndex((t) => t.id === view.tab);
+    const i = tabs.findIndex((t) => t.id === view.tab);
     const move = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
     if (!move) return;
     e.preventDefault();
     e.stopPropagation(); // arrows here switch tabs, not turns
-    ui.setTab(TABS[(i + move + TABS.length) % TABS.length]!.id);
+    ui.setTab(tabs[(i + move + tabs.length) % tabs.length]!.id);
     tablist.querySelector<HTMLElement>('[aria-selected="true"]')?.focus();
   });
 
+  let drawn: Tab | null = null; // the tab whose content the panel holds
+
   function drawTabs(): void {
+    // Read before redrawing: a focused node that is removed hands focus to the body.
+    const focused = document.activeElement?.closest('[role="tablist"]') === tablist;
     setChildren(
       tablist,
-      TABS.map((t) =>
+      tabs.map((t) =>
         button(t.label, () => ui.setTab(t.id), {
           role: 'tab',
           id: `tab-${t.id}`,
@@ -154,10 +174,11 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
         }),
       ),
     );
-    const focused = document.activeElement?.closest('[role="tablist"]') === tablist;
     tabpanel.setAttribute('aria-labelledby', `tab-${view.tab}`);
-    tabpanel.replaceChildren(); // only the shown tab is in the page
-    TABS.find((t) => t.id === view.tab)!.render(ui, tabpanel);
+    // Only the shown tab is in the page. The same tab redraws over itself, so its focus can be kept.
+    if (drawn !== view.tab) tabpanel.replaceChildren();
+    drawn = view.tab;
+    tabs.find((t) => t.id === view.tab)!.render(ui, tabpanel);
     if (focused) tablist.querySelector<HTMLElement>('[aria-selected="true"]')?.focus();
   }
 
@@ -179,46 +200,29 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
     drawTabs();
   }
 
-  const showBanner = (message: string) => {
-    setChildren(
-      banner,
-      el(
-        'div',
-        { class: 'load-error', role: 'alert', 'data-testid': 'load-error' },
-        el('strong', {}, 'The scenario could not be loaded. '),
-        el('pre', {}, message),
-        session.def ? el('p', {}, 'The game in progress is kept.') : null,
-        el(
-          'div',
-          { class: 'buttons' },
-          button('Choose a scenario', () => {
-            banner.hidden = true;
-            picker.open('new');
-          }),
-          button('Dismiss', () => (banner.hidden = true)),
-        ),
-      ),
-    );
-    banner.hidden = false;
-  };
-
   bus.on('game/loaded', () => {
     Object.assign(view, { player: 0, why: null, triad: null, triadsShown: 12, covert: {} });
     if (view.layer !== 'net' && !session.def?.layers.some((l) => l.id === view.layer)) view.layer = 'net';
-    banner.hidden = true;
+    banner.hide();
     if (summary.dialog.open) summary.dialog.close();
     picker.update();
     refresh();
   });
-  bus.on('load/failed', ({ message }) => {
-    if (picker.dialog.open) picker.showError(message);
-    else showBanner(message);
-  });
+  /** A failure in the page: in the picker when it is open, else in the banner over the map. */
+  function showLoadError(message: string, title?: string): void {
+    if (picker.dialog.open) picker.showError(message, title);
+    else banner.show(message, title);
+  }
+  bus.on('load/failed', ({ message }) => showLoadError(message));
   bus.on('turn/resolved', ({ state }) => {
+    const fork = tree.track('turn'); // before refresh, so the tree shows the notice
     view.player = 0;
     refresh();
     if (session.world)
-      ui.announce(describeTurn(state, session.world), `Turn ${state.turn} resolved: see the Report tab.`);
+      ui.announce(
+        `${fork ? `${fork} ` : ''}${describeTurn(state, session.world)}`,
+        fork ? `${fork} See the History tab (T).` : `Turn ${state.turn} resolved: see the Report tab.`,
+      );
   });
   bus.on('state/shown', () => {
     view.player = 0;
@@ -226,7 +230,12 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
   });
   bus.on('game/over', () => summary.open());
   bus.on('pending/changed', () => ui.refreshOrders());
-  bus.on('history/changed', () => history.update());
+  bus.on('history/changed', ({ reason }) => {
+    if (reason === 'turn') return history.update(); // turn/resolved has redrawn everything
+    tree.track(reason);
+    history.update();
+    if (view.tab === 'history') drawTabs();
+  });
   bus.on('order/accepted', ({ order }) => {
     if (session.world) ui.announce(`Order given: ${describeOrder(session.world, order)}.`);
   });
@@ -254,7 +263,11 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
     else if (action === 'toggle-right') ui.togglePanel('right');
     else if (action === 'briefing') ui.openBriefing('review');
     else if (action === 'close-card') card.close();
+    else if (action === 'tree') tree.show();
+    else if (action === 'compare') compare.open();
+    else if (action === 'odds') odds.open();
   });
+  if (typeof window !== 'undefined') listenForShareLinks(ui, showLoadError);
 
   root.replaceChildren(
     topbar.element,
@@ -262,11 +275,14 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
     right,
     card.element,
     el('div', { class: 'bottom' }, toast, history.element),
-    banner,
+    banner.element,
     live,
     picker.dialog,
     summary.dialog,
     keys.dialog,
+    compare.dialog,
+    odds.dialog,
+    actions.dialog,
   );
   refresh();
   picker.open(session.def ? 'review' : 'start');

@@ -12,8 +12,10 @@ export interface Picker {
   dialog: HTMLDialogElement;
   open(mode: Mode): void;
   update(): void; // the session loaded a game or failed to: refresh what is shown
-  showError(message: string | null): void;
+  showError(message: string | null, title?: string): void; // title: what failed (a scenario by default)
 }
+
+const SCENARIO_FAILED = 'The scenario could not be loaded.';
 
 const heldKey = (scenario: string) => `ui.held.${scenario}`;
 
@@ -30,6 +32,7 @@ export function createPicker(ui: Ui): Picker {
   let held = new Set<string>();
   let preview: ScenarioDef | null = null;
   let error: string | null = null;
+  let errorTitle = SCENARIO_FAILED;
   let busy = false;
   let request = 0;
   const titles = new Map<string, string>(); // scenario id -> title, once read
@@ -195,7 +198,7 @@ export function createPicker(ui: Ui): Picker {
         ? el(
             'div',
             { class: 'load-error', role: 'alert', 'data-testid': 'load-error' },
-            el('strong', {}, 'The scenario could not be loaded. '),
+            el('strong', {}, `${errorTitle} `),
             el('pre', {}, error),
             session.def && mode !== 'start' ? el('p', {}, 'The game in progress is kept.') : null,
           )
@@ -243,8 +246,9 @@ export function createPicker(ui: Ui): Picker {
       }
       render();
     },
-    showError(message) {
+    showError(message, title = SCENARIO_FAILED) {
       error = message;
+      errorTitle = title;
       busy = false;
       if (message && !preview && scenario) void fetchPreview(scenario);
       else render();

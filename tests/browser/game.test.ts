@@ -4,22 +4,11 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { advance, createGame } from '../../src/engine/index';
-import { countColours, launch, openPage, screenshot, waitReady } from '../support/browser';
+import { countColours, launch, openPage, screenshot, startHolding, waitReady } from '../support/browser';
 import { ROOT, worldFrom } from '../support/worlds';
 
 const A1 = fs.readFileSync(path.join(ROOT, '../shared/sources/000_b62d9b38dac386d8.txt'), 'utf8');
 const normalise = (t: string) => t.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
-
-/** Starts the default scenario holding the given actors, through the briefing's checkboxes and Start. */
-async function startHolding(page: Page, actors: string[]) {
-  for (const box of await page.locator('[data-testid=held-actor]').all()) {
-    const actor = await box.getAttribute('data-actor');
-    if (actors.includes(actor!)) await box.check();
-    else await box.uncheck();
-  }
-  await page.click('[data-testid=start-game]');
-  await page.waitForSelector('[data-testid=start-game]', { state: 'hidden' });
-}
 
 const turn = (page: Page) => page.evaluate(() => window.simulation.state()!.turn);
 

@@ -78,3 +78,14 @@ export async function countColours(
     { b64: png.toString('base64'), clip },
   );
 }
+
+/** Starts the loaded scenario from the briefing, holding exactly the given actors (checkboxes, then Start). */
+export async function startHolding(page: Page, actors: string[]): Promise<void> {
+  for (const box of await page.locator('[data-testid=held-actor]').all()) {
+    const actor = await box.getAttribute('data-actor');
+    if (actors.includes(actor!)) await box.check();
+    else await box.uncheck();
+  }
+  await page.click('[data-testid=start-game]');
+  await page.waitForSelector('[data-testid=start-game]', { state: 'hidden' });
+}

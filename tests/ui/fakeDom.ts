@@ -1,6 +1,7 @@
-// A very small stand-in for the browser DOM, enough to render the panels in Node (no jsdom here): elements,
-// text nodes, attributes, listeners, simple selectors. Setting innerHTML (or any other HTML sink) throws, so a
-// panel that tried to insert markup fails its test instead of passing silently.
+// A very small stand-in for the browser DOM, enough to render the panels in Node (no jsdom here): elements
+// (SVG ones too, with their namespace), text nodes, attributes, listeners, simple selectors, focus that falls
+// back to the body when its element is removed. Setting innerHTML (or any other HTML sink) throws, so a panel
+// that tried to insert markup fails its test instead of passing silently.
 
 type Listener = (event: FakeEvent) => void;
 
@@ -30,6 +31,10 @@ export class FakeNode {
   }
   remove(): void {
     if (!this.parentNode) return;
+    // As in a browser, focus inside a removed subtree falls back to the body.
+    const active = this.ownerDocument.activeElement;
+    if (active && [...lineage(active)].includes(this))
+      this.ownerDocument.activeElement = this.ownerDocument.body;
     const siblings = this.parentNode.childNodes;
     siblings.splice(siblings.indexOf(this), 1);
     this.parentNode = null;
@@ -90,9 +95,13 @@ export class FakeElement extends FakeNode {
   private checkedState: boolean | undefined;
   private valueState: string | undefined;
 
-  constructor(doc: FakeDocument, tag: string) {
+  constructor(
+    doc: FakeDocument,
+    tag: string,
+    readonly namespaceURI = 'http://www.w3.org/1999/xhtml',
+  ) {
     super(doc);
-    this.localName = tag.toLowerCase();
+    this.localName = namespaceURI.endsWith('/svg') ? tag : tag.toLowerCase();
   }
   get tagName(): string {
     return this.localName.toUpperCase();
@@ -237,6 +246,7 @@ export class FakeElement extends FakeNode {
     this.ownerDocument.activeElement = this;
   }
   scrollIntoView(): void {}
+  select(): void {}
   showModal(): void {
     this.open = true;
   }
@@ -294,6 +304,9 @@ export class FakeDocument {
   }
   createElement(tag: string): FakeElement {
     return new FakeElement(this, tag);
+  }
+  createElementNS(namespace: string, tag: string): FakeElement {
+    return new FakeElement(this, tag, namespace);
   }
   createTextNode(text: string): FakeText {
     return new FakeText(this, String(text));

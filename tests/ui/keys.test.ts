@@ -21,6 +21,10 @@ describe('keyboard shortcuts', () => {
     [']', body, 'toggle-right'],
     ['b', body, 'briefing'],
     ['Escape', body, 'close-card'],
+    ['t', body, 'tree'],
+    ['T', button, 'tree'],
+    ['c', body, 'compare'],
+    ['o', button, 'odds'],
     ['x', body, null],
   ] as const)('%s with focus on %o → %s', (key, focus, action) => {
     expect(keyAction({ key }, focus, false)).toBe(action);
@@ -30,6 +34,7 @@ describe('keyboard shortcuts', () => {
     expect(keyAction({ key: 'e' }, { tag: 'input', type: 'number' }, false)).toBeNull();
     expect(keyAction({ key: 'ArrowLeft' }, { tag: 'select' }, false)).toBeNull();
     expect(keyAction({ key: 'e' }, { tag: 'textarea' }, false)).toBeNull();
+    expect(keyAction({ key: 'c' }, { tag: 'textarea' }, false)).toBeNull(); // a comment being typed
     expect(keyAction({ key: 'e' }, { tag: 'div', editable: true }, false)).toBeNull();
     expect(keyAction({ key: 'e' }, { tag: 'input', type: 'checkbox' }, false)).toBe('end-turn');
   });
@@ -42,7 +47,7 @@ describe('keyboard shortcuts', () => {
 
   it('documents every shortcut it handles in the Keys dialog', () => {
     const text = KEYS.map((k) => k.keys).join(' ');
-    for (const k of ['E', 'Enter', 'N', '←', '→', 'Home', 'End', '[', ']', 'B', '?', 'Escape'])
+    for (const k of ['E', 'Enter', 'N', '←', '→', 'Home', 'End', '[', ']', 'B', '?', 'Escape', 'T', 'C', 'O'])
       expect(text).toContain(k);
   });
 });

@@ -1,0 +1,167 @@
+// Replay files and share links: export the whole tree as `<scenario>-<date>.replay.json`, import one (at most
+// 5 MB; a bad file shows its message in the page and the game in progress stays), copy a link to the line
+// shown, and open a link pasted into the address bar while the page is open (hashchange).
+import type { Ui } from './context';
+import { button, el } from './dom';
+
+export const MAX_REPLAY_BYTES = 5 * 1024 * 1024;
+
+export interface ReplayFiles {
+  render(): HTMLElement;
+  importFile(file: { name: string; size: number; text(): Promise<string> }): Promise<boolean>;
+}
+
+/** What the page offers that Node tests replace: saving a file, the address, the clipboard. */
+export interface FileEnv {
+  download(name: string, text: string): void;
+  address(): { origin: string; pathname: string };
+  copy(text: string): Promise<boolean>;
+}
+
+export const browserEnv = (): FileEnv => ({
+  download(name, text) {
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    const link = el('a', { href: url, download: name, hidden: true });
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  },
+  address: () => ({ origin: location.origin, pathname: location.pathname }),
+  async copy(text) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      return false; // no permission or no clipboard: the link stays in the box to copy by hand
+    }
+  },
+});
+
+/** "mosul-2016-2024-05-01.replay.json": the scenario and today's date (the file holds the whole tree). */
+export function replayFileName(scenario: string, now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${scenario}-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.replay.json`;
+}
+
+export function createReplayFiles(
+  ui: Ui,
+  showError: (message: string, title: string) => void,
+  env: FileEnv = browserEnv(),
+): ReplayFiles {
+  const { session } = ui;
+  let link: { url: string; what: string } | null = null; // the last share link made, until another is made
+
+  function exportReplay(): void {
+    const replay = session.exportReplay();
+    if (!replay || !session.def) return ui.announce('No game to export.');
+    const name = replayFileName(session.def.id, new Date());
+    env.download(name, JSON.stringify(replay, null, 1));
+    ui.announce(`Replay saved as ${name}.`);
+  }
+
+  async function importFile(file: { name: string; size: number; text(): Promise<string> }): Promise<boolean> {
+    const fail = (message: string) => {
+      showError(message, 'The replay could not be opened.');
+      return false;
+    };
+    if (file.size > MAX_REPLAY_BYTES)
+      return fail(
+        `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB: a replay file is at most 5 MB.`,
+      );
+    let json: unknown;
+    try {
+      json = JSON.parse(await file.text());
+    } catch (err) {
+      return fail(`${file.name} is not a replay file: it is not valid JSON (${(err as Error).message}).`);
+    }
+    const result = await session.openReplay(json);
+    if (!result.ok) return fail(`${file.name}: ${result.error}`);
+    ui.announce(`Replay ${file.name} opened: ${result.value} turns.`);
+    return true;
+  }
+
+  async function share(): Promise<void> {
+    const text = await session.shareLine();
+    if (!text) return ui.announce('No game to share.');
+    const { origin, pathname } = env.address();
+    const s = session.state;
+    const url = `${origin}${pathname}#r=${text}`;
+    link = { url, what: s && s.turn ? `Link to this line, up to turn ${s.turn}` : 'Link to the start' };
+    ui.refresh();
+    const box = document.querySelector<HTMLInputElement>('[data-testid="share-url"]');
+    box?.focus();
+    box?.scrollIntoView({ block: 'center' });
+    const copied = await env.copy(url);
+    ui.announce(
+      copied ? 'Link copied: it opens this line.' : 'Copy the link from the box: it opens this line.',
+    );
+  }
+
+  function render(): HTMLElement {
+    const input = el('input', {
+      type: 'file',
+      accept: '.json,application/json',
+      class: 'file-input',
+      'data-testid': 'import-replay',
+      onchange: (e: Event) => {
+        const target = e.target as HTMLInputElement;
+        const file = target.files?.[0];
+        if (file) void importFile(file).finally(() => (target.value = ''));
+      },
+    });
+    return el(
+      'section',
+      { class: 'replay-files', 'aria-label': 'Replay files and links' },
+      el('h4', {}, 'Save and share'),
+      el(
+        'div',
+        { class: 'buttons left' },
+        button('Export replay', exportReplay, {
+          'data-testid': 'export-replay',
+          'data-key': 'export-replay',
+          title: 'Download the whole tree as a replay file',
+        }),
+        el('label', { class: 'file-button' }, 'Import replay…', input),
+        button('Copy share link', () => void share(), {
+          'data-testid': 'share-link',
+          'data-key': 'share-link',
+          title: 'A link that opens the line up to the turn shown',
+        }),
+      ),
+      link
+        ? el(
+            'label',
+            { class: 'share' },
+            el('span', {}, link.what),
+            el('input', {
+              type: 'text',
+              readonly: true,
+              value: link.url,
+              'data-testid': 'share-url',
+              'data-key': 'share-url',
+              onfocus: (e: Event) => (e.target as HTMLInputElement).select(),
+            }),
+          )
+        : null,
+    );
+  }
+
+  return { render, importFile };
+}
+
+/** Opens a share link pasted into the address bar of the open page; a bad one shows its message. */
+export function listenForShareLinks(
+  ui: Ui,
+  showError: (message: string, title: string) => void,
+  target: Pick<Window, 'addEventListener' | 'location'> = window,
+): void {
+  target.addEventListener('hashchange', () => {
+    const shared = /^#r=(.*)$/.exec(target.location.hash)?.[1];
+    if (shared === undefined) return;
+    void ui.session.openShare(shared).then((result) => {
+      if (result.ok) ui.announce(`Shared line opened: ${result.value} turns.`);
+      else showError(result.error, 'The link could not be opened.');
+    });
+  });
+}
