@@ -9,6 +9,9 @@ import { produce, setAutoFreeze } from 'immer';
 import type { GameState } from '../src/engine/index';
 import { createGame, loadWorld, planTurn, resolveTurn } from '../src/engine/index';
 import { playout } from '../src/engine/playout';
+import { nextInt } from '../src/engine/rng';
+import { createBus } from '../src/events/bus';
+import { Session } from '../src/session/session';
 
 const argv = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -72,6 +75,31 @@ for (let start = 0; start < count; start += block) {
 }
 const same = JSON.stringify(playout(w, 42, 'immer')) === JSON.stringify(playout(w, 42, 'mutable'));
 
+// 3. Jumping in the history: a session tree of 1,000 nodes (lines forked from random nodes), then jumps.
+const session = new Session(createBus(), []);
+session.start(JSON.parse(fs.readFileSync(file, 'utf8')), null, 1, path.basename(file));
+const paths: string[] = [''];
+const dice = { rng: 12345 };
+const player = w.def.actors.find((a) => a.playable)!.id;
+session.setHeld([player]);
+for (let tries = 0; paths.length < 1000 && tries < 20_000; tries++) {
+  session.goTo(paths[nextInt(dice, paths.length)]!);
+  if (session.state!.over) continue;
+  const legal = session.options(player).filter((o) => o.verdict.ok);
+  if (legal.length) session.order(legal[nextInt(dice, legal.length)]!.order); // different orders fork new lines
+  session.endTurn();
+  if (!paths.includes(session.cursor)) paths.push(session.cursor);
+}
+const jumps: number[] = [];
+for (let i = 0; i < 2000; i++) {
+  const target = paths[nextInt(dice, paths.length)]!;
+  const t0 = performance.now();
+  session.goTo(target);
+  const shown = session.state!;
+  jumps.push(performance.now() - t0);
+  if (shown.turn !== target.split('/').filter(Boolean).length) throw new Error('jumped to the wrong node');
+}
+
 const lines = [
   `scenario ${w.def.id}: ${w.def.actors.length} actors, ${w.def.regions.length} regions, ${w.def.layers.length} layers; node ${process.version}`,
   `interactive turn, resolution in immer (frozen): p50 ${ms(pct(resolveTimes, 50))}, p99 ${ms(pct(resolveTimes, 99))} over ${resolveTimes.length} turns (budget p99 ≤ 2 ms)`,
@@ -86,5 +114,6 @@ const lines = [
   `${count} playouts on mutable copies: ${(mutableMs / 1000).toFixed(2)} s = ${Math.round((count * 1000) / mutableMs)} playouts/s (the limit)`,
   `immer / mutable speed ratio: ${(mutableMs / immerMs).toFixed(2)} (budget ≥ 0.5)`,
   `same final state on both paths (seed 42): ${same}`,
+  `jump to a node of a ${paths.length}-node history tree: p50 ${ms(pct(jumps, 50))}, p99 ${ms(pct(jumps, 99))} (budget ≤ 16 ms)`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
