@@ -2,31 +2,17 @@
 // the articles: A2's background section on Syria and A1 on Aleppo and Euphrates Shield in 2016. Each test
 // gives the engine the orders the articles describe, or sets up the situation they describe, and checks the
 // effects they claim, as the scenario's rules produce them. Only starting situations are set by hand.
-import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
 import type { Effect, GameState, Order } from '../../src/engine/index';
-import {
-  advance,
-  checkOrder,
-  createGame,
-  objectiveStatus,
-  relation,
-  resolveTurn,
-} from '../../src/engine/index';
+import { advance, checkOrder, createGame, objectiveStatus, relation } from '../../src/engine/index';
 import { pairIndex } from '../../src/engine/relations';
+import { fidelityKit } from '../support/fidelity';
 import { worldFrom } from '../support/worlds';
 
 const w = worldFrom('scenarios/russia-intervenes-2015.json');
 const s0 = createGame(w, 1);
+const { play, edit, meter, presence, controller } = fidelityKit(w);
 
-const play = (s: GameState, orders: Order[] = []): GameState => produce(s, (d) => resolveTurn(d, w, orders));
-const edit = (s: GameState, recipe: (d: GameState) => void): GameState => produce(s, recipe);
-const meter = (s: GameState, actor: string, m: string): number =>
-  s.actors[w.actorIndex[actor]!]!.meters[m] ?? 0;
-const presence = (s: GameState, actor: string, region: string): number =>
-  s.regions[w.regionIndex[region]!]!.presence[actor] ?? 0;
-const controller = (s: GameState, region: string): string | null =>
-  s.regions[w.regionIndex[region]!]!.controller;
 const setRelation = (a: string, b: string, layer: string, v: number) => (d: GameState) => {
   d.relations[w.layerIndex[layer]!]![pairIndex(w.actorIndex[a]!, w.actorIndex[b]!, w.actorIds.length)] = v;
 };

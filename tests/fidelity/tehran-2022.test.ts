@@ -2,22 +2,17 @@
 // machine-spun copy of a July 2022 analysis). Each test gives the engine the orders the article describes, or
 // sets up the situation it describes, and checks the effects it claims, as the scenario's rules produce them:
 // the effects must name their rule and carry its A2 quote. Only starting situations are set by hand.
-import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
 import type { Effect, GameState, Order } from '../../src/engine/index';
-import { advance, checkOrder, createGame, relation, resolveTurn } from '../../src/engine/index';
+import { advance, checkOrder, createGame, relation } from '../../src/engine/index';
 import { netOf, pairIndex } from '../../src/engine/relations';
+import { fidelityKit } from '../support/fidelity';
 import { worldFrom } from '../support/worlds';
 
 const w = worldFrom('scenarios/tehran-2022.json');
 const s0 = createGame(w, 1);
+const { play, edit, meter, presence } = fidelityKit(w);
 
-const play = (s: GameState, orders: Order[] = []): GameState => produce(s, (d) => resolveTurn(d, w, orders));
-const edit = (s: GameState, recipe: (d: GameState) => void): GameState => produce(s, recipe);
-const meter = (s: GameState, actor: string, m: string): number =>
-  s.actors[w.actorIndex[actor]!]!.meters[m] ?? 0;
-const presence = (s: GameState, actor: string, region: string): number =>
-  s.regions[w.regionIndex[region]!]!.presence[actor] ?? 0;
 const setMeter = (actor: string, m: string, v: number) => (d: GameState) => {
   d.actors[w.actorIndex[actor]!]!.meters[m] = v;
 };
