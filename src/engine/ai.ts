@@ -2,12 +2,12 @@
 // objectives (through an overlay of the order's expected changes), its own stakes and its friendships, picks
 // the best, and says why. It draws from a generator derived from the state, so planning never changes the state.
 import type { Lens } from './conditions';
+import { Overlay } from './overlay';
 import { distance, evaluate, StateLens } from './conditions';
 import type { Binding } from './context';
 import { actorName, bindRef } from './context';
 import type { OrderOption } from './orders';
 import { checkOrder, listOrderOptions, strikingStrength } from './orders';
-import { netOf } from './relations';
 import { deriveSeed, nextInt } from './rng';
 import { DEFAULT_RELATION } from './resolve';
 import type { Condition, Effect, OrderDef } from './schema';
@@ -18,92 +18,6 @@ export interface Choice {
   order: Order;
   reason: string;
   utility: number;
-}
-
-/** A lens that reads the state through the expected changes of one candidate order. */
-class Overlay implements Lens {
-  rel = new Map<number, number>(); // layer * pairs + pair index -> delta
-  meters = new Map<string, number>(); // "actor|meter" -> delta
-  flags = new Map<string, number>();
-  presences = new Map<string, number>(); // "actor|region" -> delta
-  control = new Map<string, string | null>();
-  vp = 0; // VP the order banks for the actor directly
-
-  constructor(
-    private readonly base: Lens,
-    private readonly w: World,
-    private readonly candidate: Order | null,
-    private readonly type: string,
-  ) {}
-
-  /** Records a relation change; ignores unknown actors or layers. */
-  bumpRelation(a: string, b: string, layer: string, delta: number): void {
-    const k = relKey(this.w, a, b, layer);
-    if (k >= 0) this.rel.set(k, (this.rel.get(k) ?? 0) + delta);
-  }
-  relation(a: string, b: string, layer: string): number {
-    if (this.rel.size === 0) return this.base.relation(a, b, layer);
-    if (layer !== 'net') {
-      const k = relKey(this.w, a, b, layer);
-      return clamp(this.base.relation(a, b, layer) + (k >= 0 ? (this.rel.get(k) ?? 0) : 0));
-    }
-    const values: number[] = [];
-    for (const l of this.w.netLayers) {
-      const id = this.w.def.layers[l]!.id;
-      values.push(clamp(this.base.relation(a, b, id) + (this.rel.get(relKey(this.w, a, b, id)) ?? 0)));
-    }
-    return netOf(values);
-  }
-  meter(a: string, m: string): number {
-    return this.meters.size
-      ? this.base.meter(a, m) + (this.meters.get(`${a}|${m}`) ?? 0)
-      : this.base.meter(a, m);
-  }
-  flag(f: string): number {
-    return this.base.flag(f) + (this.flags.get(f) ?? 0);
-  }
-  controller(r: string): string | null | undefined {
-    return this.control.has(r) ? this.control.get(r)! : this.base.controller(r);
-  }
-  presence(a: string, r?: string, t?: string): number {
-    const base = this.base.presence(a, r, t);
-    return r && this.presences.size ? base + (this.presences.get(`${a}|${r}`) ?? 0) : base;
-  }
-  turn(): number {
-    return this.base.turn();
-  }
-  ordered(c: Extract<Condition, { if: 'ordered' }>, bind?: Binding): boolean {
-    const o = this.candidate;
-    if (!o) return false;
-    return (
-      (!c.actor || bindRef(c.actor, bind) === o.actor) &&
-      (!c.order || c.order === o.id) &&
-      (!c.type || c.type === this.type) &&
-      (!c.target || bindRef(c.target, bind) === o.target) &&
-      (!c.region || bindRef(c.region, bind) === o.region)
-    );
-  }
-  controlChanged(region: string, from?: string, to?: string): boolean {
-    return this.base.controlChanged(region, from, to);
-  }
-  redefined(actor: string): boolean {
-    return this.base.redefined(actor);
-  }
-  chance(): boolean {
-    return false;
-  }
-}
-
-const clamp = (v: number) => (v > 100 ? 100 : v < -100 ? -100 : v);
-
-/** A number for (pair, layer), or -1 when an actor or the layer is unknown. */
-function relKey(w: World, a: string, b: string, layer: string): number {
-  const i = w.actorIndex[a];
-  const j = w.actorIndex[b];
-  const l = w.layerIndex[layer];
-  if (i === undefined || j === undefined || l === undefined || i === j) return -1;
-  const n = w.actorIds.length;
-  return l * n * n + (i < j ? i * n + j : j * n + i);
 }
 
 const bump = (m: Map<string, number>, k: string, d: number) => m.set(k, (m.get(k) ?? 0) + d);
