@@ -17,7 +17,7 @@ export { createGame } from './game';
 export { checkOrder, listLegalOrders, listOrderOptions } from './orders';
 export type { OrderOption } from './orders';
 export { netAt, relation } from './relations';
-export { compileWorld, parseScenario, validateScenario } from './scenario';
+export { compileWorld, parseScenario, validateScenario, worldCache } from './scenario';
 export type { Problem, World } from './scenario';
 export { objectiveStatus, tensionPenalty } from './scoring';
 export { resolveTurn } from './turn';

@@ -148,3 +148,16 @@ function dict<T>(entries: readonly (readonly [string, T])[]): Record<string, T> 
 }
 
 const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+/** The compiled worlds of one scenario, one per branch (null: the main line), compiled once each on demand. */
+export function worldCache(def: ScenarioDef): (branch: string | null) => World | null {
+  const worlds = new Map<string, World | null>();
+  return (branch) => {
+    const key = branch ?? '';
+    if (!worlds.has(key)) {
+      const compiled = compileWorld(def, branch);
+      worlds.set(key, compiled.ok ? compiled.value : null);
+    }
+    return worlds.get(key)!;
+  };
+}

@@ -10,6 +10,7 @@ import {
   createGame,
   listOrderOptions,
   validateScenario,
+  worldCache,
 } from '../engine/index';
 import type { ScenarioDef } from '../engine/schema';
 import { z } from 'zod';
@@ -59,7 +60,7 @@ export interface ScenarioEntry {
 
 export class Session {
   def: ScenarioDef | null = null;
-  private worlds = new Map<string, World>(); // branch id ("" for the main line) -> compiled world
+  private worlds: (branch: string | null) => World | null = () => null; // compiled once per branch
   root: TreeNode | null = null;
   cursor: Path = ROOT;
   held: string[] = []; // actors people hold: ["US", "TUR"]
@@ -110,7 +111,7 @@ export class Session {
     const world = compileWorld(def, branch);
     if (!world.ok) return this.failLoad(world.error);
     this.def = def;
-    this.worlds = new Map([[branch ?? '', world.value]]);
+    this.worlds = worldCache(def);
     this.seed = seed >>> 0;
     this.nextId = 1;
     const state = createGame(world.value, this.seed);
@@ -131,14 +132,7 @@ export class Session {
 
   /** The compiled world for a scenario branch (null: the main line). */
   worldFor(branch: string | null): World | null {
-    if (!this.def) return null;
-    const key = branch ?? '';
-    const cached = this.worlds.get(key);
-    if (cached) return cached;
-    const compiled = compileWorld(this.def, branch);
-    if (!compiled.ok) return null;
-    this.worlds.set(key, compiled.value);
-    return compiled.value;
+    return this.worlds(branch);
   }
 
   get node(): TreeNode | null {
@@ -393,18 +387,9 @@ export class Session {
         ? { ok: true as const, value: this.def }
         : await this.fetchScenario(head.data.scenario.id);
     if (!def.ok) return this.failLoad(`The replay's scenario cannot be opened: ${def.error}`);
-    const worlds = new Map<string, World>();
-    const worldFor = (branch: string | null) => {
-      const key = branch ?? '';
-      if (!worlds.has(key)) {
-        const w = compileWorld(def.value, branch);
-        if (!w.ok) return null;
-        worlds.set(key, w.value);
-      }
-      return worlds.get(key)!;
-    };
+    const worlds = worldCache(def.value);
     let n = 0;
-    const result = importReplay(json, def.value, worldFor, () => `n${++n}`);
+    const result = importReplay(json, def.value, worlds, () => `n${++n}`);
     if (!result.ok) return this.failLoad(`The replay cannot be opened: ${result.error}`);
     this.def = def.value;
     this.worlds = worlds;
