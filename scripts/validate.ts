@@ -1,40 +1,64 @@
 // `npm run validate -- <file> [<file> …]`: checks scenario files as the game loads them, with path-precise
-// messages. Exits non-zero if any file has a problem. With no file, checks every scenario in scenarios/.
+// messages on stderr and one "ok" line per good file on stdout. With no file, checks every scenario in
+// scenarios/. Exits 2 if a file cannot be read or parsed (or on any unexpected error), else 1 if a file has
+// problems, else 0.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileWorld, parseScenario } from '../src/engine/index';
+import { firstLine, readScenarioFile } from '../src/cli/scenarioFile';
+import { compileWorld, labelProblems, readScenarioJson, validateScenario } from '../src/engine/index';
+
+type Verdict = 'ok' | 'invalid' | 'unreadable';
 
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../scenarios');
-const args = process.argv.slice(2);
-const targets = args.length
-  ? args
-  : fs
-      .readdirSync(dir)
-      .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
-      .map((f) => path.join(dir, f));
 
-let failed = 0;
-for (const file of targets) {
+function listTargets(args: readonly string[]): string[] {
+  if (args.length) return [...args];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
+    .map((f) => path.join(dir, f));
+}
+
+function checkFile(file: string): Verdict {
   const label = path.basename(file);
-  if (!fs.existsSync(file)) {
-    process.stderr.write(`${file}: no such file\n`);
-    failed++;
-    continue;
-  }
-  const parsed = parseScenario(fs.readFileSync(file, 'utf8'), label);
-  if (!parsed.ok) {
-    process.stderr.write(`${parsed.error}\n`);
-    failed++;
-    continue;
-  }
+  const text = readScenarioFile(file);
+  if (!text.ok) return report(text.error, 'unreadable');
+  const json = readScenarioJson(text.value, label);
+  if (!json.ok) return report(json.error, 'unreadable');
+  const parsed = validateScenario(json.value);
+  if (!parsed.ok) return report(labelProblems(label, parsed.problems ?? []), 'invalid');
   const branches = [null, ...(parsed.value.branches ?? []).map((b) => b.id)];
   const bad = branches.map((b) => compileWorld(parsed.value, b)).filter((r) => !r.ok);
   for (const r of bad) if (!r.ok) process.stderr.write(`${label}: ${r.error}\n`);
-  if (bad.length) failed++;
-  else
-    process.stdout.write(
-      `${label}: ok (${parsed.value.actors.length} actors, ${parsed.value.regions.length} regions, ${parsed.value.rules.length} rules, ${branches.length - 1} branches)\n`,
-    );
+  if (bad.length) return 'invalid';
+  const def = parsed.value;
+  process.stdout.write(
+    `${label}: ok (${def.actors.length} actors, ${def.regions.length} regions, ${def.rules.length} rules, ${branches.length - 1} branches)\n`,
+  );
+  return 'ok';
 }
-process.exit(failed ? 1 : 0);
+
+function report(message: string, verdict: Verdict): Verdict {
+  process.stderr.write(`${message}\n`);
+  return verdict;
+}
+
+function main(args: readonly string[]): number {
+  const verdicts = listTargets(args).map((file) => {
+    try {
+      return checkFile(file);
+    } catch (err) {
+      return report(`${file}: unexpected error: ${firstLine(err)}`, 'unreadable');
+    }
+  });
+  if (verdicts.includes('unreadable')) return 2;
+  return verdicts.includes('invalid') ? 1 : 0;
+}
+
+try {
+  process.exit(main(process.argv.slice(2)));
+} catch (err) {
+  process.stderr.write(`validate: unexpected error: ${firstLine(err)}\n`);
+  process.exit(2);
+}

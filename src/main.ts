@@ -7,7 +7,10 @@ import type { ScenarioEntry } from './session/session';
 import { Session } from './session/session';
 import { mountMap } from './scenes/mount';
 import { mountUi } from './ui/mount';
-import { readSaves, writeSave } from './session/autosave';
+import type { Bus } from './events/bus';
+import { SLOT_KEYS, writeSave } from './session/autosave';
+import { openAtBoot, snapshot } from './session/opening';
+import type { PageNotices } from './ui/mount';
 import { workerOdds } from './worker/odds';
 
 const DEFAULT_SCENARIO = 'mosul-2016';
@@ -40,27 +43,7 @@ const catalog: ScenarioEntry[] = Object.entries(urls)
   })
   .sort((a, b) => a.id.localeCompare(b.id));
 
-/** What the page opens with: a shared line in the URL, else the autosaved game, else the scenario asked for. */
-async function open(session: Session, storage: Storage | null): Promise<boolean> {
-  const shared = /^#r=(.*)$/.exec(window.location.hash)?.[1];
-  if (shared !== undefined) {
-    // The link has done its work once opened: from now on a reload restores the autosave of this game.
-    history.replaceState(null, '', window.location.pathname + window.location.search);
-    if ((await session.openShare(shared)).ok) return true;
-  }
-  const params = new URLSearchParams(window.location.search);
-  if (shared === undefined && !params.has('scenario') && storage)
-    for (const save of readSaves(storage))
-      if ((await session.openReplay(save.replay, save.cursor)).ok) return true;
-  const seed = Number(params.get('seed') ?? '1');
-  const scenario = params.get('scenario') ?? DEFAULT_SCENARIO;
-  const result = await session.load(
-    scenario,
-    params.get('branch'),
-    Number.isInteger(seed) && seed >= 0 ? seed : 1,
-  );
-  return result.ok || (scenario !== DEFAULT_SCENARIO && (await session.load(DEFAULT_SCENARIO)).ok);
-}
+const SAVE_NOTICE = 'autosave';
 
 async function boot(): Promise<void> {
   const bus = createBus();
@@ -70,27 +53,79 @@ async function boot(): Promise<void> {
   let storage: Storage | null = null;
   try {
     storage = window.localStorage;
+    storage.getItem(SLOT_KEYS[0]); // blocked storage throws here, not when it is first written
   } catch {
-    storage = null; // private mode or blocked storage: nothing is remembered
+    storage = null;
   }
-  mountUi(document.getElementById('ui')!, session, bus, storage);
+  const page = mountUi(document.getElementById('ui')!, session, bus, storage);
   const sound = mountAudio(bus, storage);
   automation.sounds = () => [...sound.played];
   await mountMap(document.getElementById('map')!, session, bus);
-  const ok = await open(session, storage);
-  if (storage) {
-    const save = () => {
-      const replay = session.exportReplay();
-      if (replay) writeSave(storage, { savedAt: Date.now(), cursor: session.cursor, replay });
-    };
-    bus.on('history/changed', save);
-    bus.on('state/shown', save);
-    save();
+  let ok = false;
+  try {
+    const opened = await openAtBoot(session, storage, {
+      hash: window.location.hash,
+      search: window.location.search,
+      defaultScenario: DEFAULT_SCENARIO,
+      now: Date.now(),
+      onProgress: (done, total) => {
+        page.progress(done, total);
+        const loading = document.getElementById('loading');
+        if (loading) loading.textContent = `Loading… rebuilding the saved game: ${done} of ${total} turns`;
+      },
+    });
+    page.progress(0, 0);
+    ok = opened.ok;
+    for (const n of opened.notices) page.notify(n);
+  } catch (err) {
+    // Nothing a link or a save holds may stop the page: say what happened and start the default scenario.
+    page.notify({ title: 'The page could not open what it was given.', message: (err as Error).message });
+    ok = (await session.load(DEFAULT_SCENARIO, null, 1)).ok;
   }
+  // The link has done its work once opened: from now on a reload restores the autosave of this game.
+  if (window.location.hash.startsWith('#r='))
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  if (storage) watchSaves(bus, session, storage, page);
+  else
+    page.notify({
+      title: 'This game will not be saved.',
+      message:
+        'The browser does not let this page store anything, so a reload starts again. Export the game as a replay file to keep it.',
+      action: 'export',
+    });
   document.getElementById('loading')?.remove();
   automation.ready = ok;
   document.body.dataset.ready = String(ok);
   performance.mark('sim-ready'); // read by scripts/measure-load.ts
+}
+
+/** Autosaves after every change; a failed save is said in the page, with the time of the last good one. */
+function watchSaves(bus: Bus, session: Session, storage: Storage, page: PageNotices): void {
+  let lastGood: string | null = null;
+  let failing = false;
+  const save = () => {
+    const file = snapshot(session, Date.now());
+    if (!file) return;
+    const result = writeSave(storage, file);
+    if (result.ok) {
+      lastGood = `${file.label}, saved at ${new Date(file.savedAt).toLocaleTimeString()}`;
+      if (failing) page.clear(SAVE_NOTICE);
+      failing = false;
+      return;
+    }
+    failing = true;
+    page.notify(
+      {
+        title: 'The game could not be saved.',
+        message: `${result.error[0]!.toUpperCase()}${result.error.slice(1)}. ${lastGood ? `The last good save is kept: ${lastGood}.` : 'The last good save, if any, is kept.'} A reload would go back to it: export the game as a replay file to keep what you have now.`,
+        action: 'export',
+      },
+      SAVE_NOTICE,
+    );
+  };
+  bus.on('history/changed', save);
+  bus.on('state/shown', save);
+  save();
 }
 
 void boot();

@@ -1,4 +1,5 @@
 // Command-line arguments of the headless runner: parsed strictly, so a typo is an error, not a silent default.
+import { MAX_END_TURNS } from '../engine/schema';
 
 export interface SimArgs {
   scenario: string;
@@ -56,8 +57,11 @@ export function parseArgs(
         args.seed = int();
         break;
       case '--turns':
-        if (Number.isNaN(int()) || int() < 1)
-          return { ok: false, error: `--turns must be a whole number ≥ 1, got "${value}"` };
+        if (Number.isNaN(int()) || int() < 1 || int() > MAX_END_TURNS)
+          return {
+            ok: false,
+            error: `--turns must be a whole number from 1 to ${MAX_END_TURNS} (the most turns a scenario may last), got "${value}"`,
+          };
         args.turns = int();
         break;
       case '--playouts':

@@ -10,6 +10,7 @@ import { parseArgs, USAGE } from './args';
 import { compareStates, explainDiff } from '../engine/compare';
 import type { TurnRecord } from './report';
 import { buildReport, formatText } from './report';
+import { firstLine, readScenarioFile } from './scenarioFile';
 
 const SCENARIOS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../scenarios');
 
@@ -22,20 +23,18 @@ function readScenario(ref: string): { text: string; label: string } {
   const isPath = ref.endsWith('.json') || ref.includes('/') || ref.includes(path.sep);
   const file = isPath ? path.resolve(ref) : path.join(SCENARIOS, `${ref}.json`);
   if (!isPath && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(ref)) fail(`"${ref}" is not a scenario id`);
-  if (!fs.existsSync(file)) {
+  if (!isPath && !fs.existsSync(file)) {
     const known = fs.existsSync(SCENARIOS)
       ? fs
           .readdirSync(SCENARIOS)
           .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
           .map((f) => f.slice(0, -5))
       : [];
-    fail(
-      isPath
-        ? `no scenario file at ${file}`
-        : `unknown scenario "${ref}" (known: ${known.join(', ') || 'none'})`,
-    );
+    fail(`unknown scenario "${ref}" (known: ${known.join(', ') || 'none'})`);
   }
-  return { text: fs.readFileSync(file, 'utf8'), label: path.basename(file) };
+  const text = readScenarioFile(file);
+  if (!text.ok) fail(text.error);
+  return { text: text.value, label: path.basename(file) };
 }
 
 function load(text: string, label: string, branch: string | null): World {
@@ -89,4 +88,9 @@ function main(argv: string[]): void {
   process.stdout.write(args.json ? `${JSON.stringify(out)}\n` : `${plain}\n`);
 }
 
-main(process.argv.slice(2));
+try {
+  main(process.argv.slice(2));
+} catch (err) {
+  // A last resort: every known failure has its own message above.
+  fail(`unexpected error: ${firstLine(err)}`);
+}

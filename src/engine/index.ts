@@ -17,7 +17,14 @@ export { createGame } from './game';
 export { checkOrder, listLegalOrders, listOrderOptions } from './orders';
 export type { OrderOption } from './orders';
 export { netAt, relation } from './relations';
-export { compileWorld, parseScenario, validateScenario, worldCache } from './scenario';
+export {
+  compileWorld,
+  labelProblems,
+  parseScenario,
+  readScenarioJson,
+  validateScenario,
+  worldCache,
+} from './scenario';
 export type { Problem, World } from './scenario';
 export { objectiveStatus, tensionPenalty } from './scoring';
 export { resolveTurn } from './turn';

@@ -13,22 +13,21 @@ import type { GameState } from './types';
 
 export type PlayoutMode = 'immer' | 'mutable';
 
-export function playFrom(
-  start: GameState,
-  w: World,
-  mode: PlayoutMode = 'immer',
-  maxTurns = 1000,
-): GameState {
+/**
+ * Plays until the game is over: at `end.turns` (at most MAX_END_TURNS) or when `end.when` holds. No cap of
+ * its own, so no game is cut short.
+ */
+export function playFrom(start: GameState, w: World, mode: PlayoutMode = 'immer'): GameState {
   if (mode === 'immer') {
     let s = start;
-    for (let t = 0; t < maxTurns && !s.over; t++) {
+    while (!s.over) {
       const orders = planTurn(s, w, [], []);
       s = produce(s, (d) => resolveTurn(d, w, orders));
     }
     return s;
   }
   const s = structuredClone(start) as GameState;
-  for (let t = 0; t < maxTurns && !s.over; t++) resolveTurn(s, w, planTurn(s, w, [], []));
+  while (!s.over) resolveTurn(s, w, planTurn(s, w, [], []));
   return s;
 }
 

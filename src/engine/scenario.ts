@@ -1,5 +1,6 @@
 // Loading a scenario: parse, validate (shape, then every id it refers to), and compile it with a branch
 // into a World: the scenario plus the indexes the rules need. A bad file gives messages, never a throw.
+import { checkJsonShape, checkTextSize } from './limits';
 import { checkReferences } from './references';
 import type { OrderDef, Rule, ScenarioDef } from './schema';
 import { Scenario } from './schema';
@@ -34,8 +35,10 @@ const formatPath = (path: readonly PropertyKey[]): string =>
     '',
   );
 
-/** Validates a parsed JSON value as a scenario: shape first, then references. */
+/** Validates a parsed JSON value as a scenario: size and nesting (limits.ts), shape, then references. */
 export function validateScenario(input: unknown): Result<ScenarioDef> & { problems?: Problem[] } {
+  const tooBig = checkJsonShape(input);
+  if (tooBig) return { ok: false, error: describe([tooBig]), problems: [tooBig] };
   const parsed = Scenario.safeParse(input);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => ({
@@ -49,22 +52,35 @@ export function validateScenario(input: unknown): Result<ScenarioDef> & { proble
   return { ok: true, value: parsed.data };
 }
 
-/** Parses scenario text (JSON) and validates it; `label` prefixes messages (usually the file name). */
-export function parseScenario(text: string, label = 'scenario'): Result<ScenarioDef> {
+/** Parses scenario text as JSON within the limits of limits.ts, before any validation of its shape. */
+export function readScenarioJson(text: string, label = 'scenario'): Result<unknown> {
+  const tooLong = checkTextSize(text);
+  if (tooLong) return { ok: false, error: `${label}: ${tooLong}` };
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
     return { ok: false, error: `${label}: not valid JSON (${(err as Error).message})` };
   }
-  const result = validateScenario(json);
-  if (!result.ok) {
-    const lines = (result.problems ?? []).slice(0, 12).map((p) => `${label}: ${p.path}: ${p.message}`);
-    const more =
-      (result.problems?.length ?? 0) > 12 ? [`${label}: … and ${result.problems!.length - 12} more`] : [];
-    return { ok: false, error: [...lines, ...more].join('\n') };
-  }
+  const tooBig = checkJsonShape(json);
+  if (tooBig) return { ok: false, error: `${label}: ${tooBig.path}: ${tooBig.message}` };
+  return { ok: true, value: json };
+}
+
+/** Parses scenario text (JSON) and validates it; `label` prefixes messages (usually the file name). */
+export function parseScenario(text: string, label = 'scenario'): Result<ScenarioDef> {
+  const json = readScenarioJson(text, label);
+  if (!json.ok) return json;
+  const result = validateScenario(json.value);
+  if (!result.ok) return { ok: false, error: labelProblems(label, result.problems ?? []) };
   return result;
+}
+
+/** One line per problem, prefixed with the label, at most 12 and a count of the rest. */
+export function labelProblems(label: string, problems: readonly Problem[]): string {
+  const lines = problems.slice(0, 12).map((p) => `${label}: ${p.path}: ${p.message}`);
+  const more = problems.length > 12 ? [`${label}: … and ${problems.length - 12} more`] : [];
+  return [...lines, ...more].join('\n');
 }
 
 const describe = (problems: Problem[]): string => problems.map((p) => `${p.path}: ${p.message}`).join('\n');

@@ -277,6 +277,9 @@ export const Branch = z.strictObject({
 });
 export type BranchDef = z.infer<typeof Branch>;
 
+/** The most turns a scenario may last (`end.turns`), so every game and playout ends (shipped: ≤ 15). */
+export const MAX_END_TURNS = 200;
+
 export const Scenario = z.strictObject({
   $schema: z.string().optional(),
   id,
@@ -316,7 +319,11 @@ export const Scenario = z.strictObject({
       breakRatio: int.min(0).max(400).optional(), // the holder breaks at or below this % of the attack
     })
     .optional(),
-  end: z.strictObject({ turns: int.min(1), when: Condition.optional(), text: z.string().optional() }),
+  end: z.strictObject({
+    turns: int.min(1).max(MAX_END_TURNS, `at most ${MAX_END_TURNS} turns (the limit for a scenario)`),
+    when: Condition.optional(),
+    text: z.string().optional(),
+  }),
   briefing: z.strictObject({ situation: z.array(z.string()), questions: z.array(z.string()) }),
   branches: z.array(Branch).optional(),
 });

@@ -86,6 +86,7 @@ export type RefusalCode =
   | 'once'
   | 'limit'
   | 'no-forces'
+  | 'malformed'
   | 'game-over';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -15,6 +15,7 @@ export type AppEvents = {
   'state/shown': { state: GameState; previous: GameState | null }; // the history cursor moved
   'game/over': { state: GameState };
   'pending/changed': { orders: Order[] };
+  'orders/setAside': { count: number; turn: number }; // pending orders kept with the node the cursor left
   'history/changed': { reason: string }; // the tree changed: a turn, a fork, a name, a deletion, an import
   'view/layer': { layer: string }; // relation overlay: a layer id or "net"
   'view/triad': { actors: string[] | null }; // highlight an unbalanced triad on the map

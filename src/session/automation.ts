@@ -1,6 +1,7 @@
 // `window.simulation` (DESIGN.md §6.3): a small handle for tests, classroom demos and scripts that drives the
 // same session the page drives. Everything it returns is a JSON copy, never live state.
 import type { GameState, Order } from '../engine/index';
+import { checkOrderShape } from './replay';
 import type { Session } from './session';
 
 export interface Automation {
@@ -39,6 +40,9 @@ export function createAutomation(session: Session): Automation {
         .filter((o) => o.verdict.ok)
         .map((o) => copy(o.order)),
     order(actorId, order) {
+      // Checked here too, before the actor is taken over: an order with odd fields changes nothing.
+      const shape = checkOrderShape({ ...order, actor: actorId });
+      if (shape) return { ok: false, reason: shape };
       // A script that orders for an actor takes it over from the AI, as a player picking it would.
       if (!session.held.includes(actorId) && session.def?.actors.some((a) => a.id === actorId && a.playable))
         session.setHeld([...session.held, actorId]);

@@ -1,35 +1,26 @@
-// Autosave: the game in progress survives a reload. A save is written to a fresh key, read back and checked,
-// and only then made current, so a failed or corrupt write never destroys the previous save.
-export const SAVE_KEY = 'sim.autosave';
-const PENDING_KEY = 'sim.autosave.pending';
-const PREVIOUS_KEY = 'sim.autosave.previous';
+// Autosave and kept games in localStorage. The game in progress is written to the older of two slots, read
+// back and checked, so a failed write never touches the last good save; a game the page puts aside to open
+// another (a link, a replay) goes to the kept list; a save that cannot be opened is quarantined, not retried.
+export const SLOT_KEYS = ['sim.save.a', 'sim.save.b'] as const;
+const LEGACY_KEYS = ['sim.autosave', 'sim.autosave.previous']; // the first format's current and previous
+export const KEPT_KEY = 'sim.kept';
+export const QUARANTINE_KEY = 'sim.quarantine';
+const MAX_KEPT = 8;
 
 export interface SaveFile {
   savedAt: number; // when, in ms since 1970 (set by the caller: the session has no clock)
+  seq?: number; // counts writes: the highest is the current save
   cursor: string; // the path the game was showing
+  place?: string; // the same node as child indexes ("0.0.1"), which survive the rebuild
+  label?: string; // "mosul-2016, turn 4"
   replay: unknown; // the replay JSON
 }
 
-export function writeSave(storage: Storage, save: SaveFile): { ok: true } | { ok: false; error: string } {
-  let text: string;
-  try {
-    text = JSON.stringify(save);
-    storage.setItem(PENDING_KEY, text);
-    if (storage.getItem(PENDING_KEY) !== text) throw new Error('the stored copy differs');
-    const current = storage.getItem(SAVE_KEY);
-    if (current !== null) storage.setItem(PREVIOUS_KEY, current);
-    storage.setItem(SAVE_KEY, text);
-    storage.removeItem(PENDING_KEY);
-    return { ok: true };
-  } catch (err) {
-    try {
-      storage.removeItem(PENDING_KEY);
-    } catch {
-      // storage unusable: the previous save, if any, is untouched
-    }
-    return { ok: false, error: `the game could not be saved (${(err as Error).message})` };
-  }
+export interface StoredSave extends SaveFile {
+  key: string; // where it is stored
 }
+
+export type SaveResult = { ok: true } | { ok: false; error: string };
 
 const parse = (text: string | null): SaveFile | null => {
   if (!text) return null;
@@ -43,13 +34,107 @@ const parse = (text: string | null): SaveFile | null => {
   }
 };
 
-/** The saves that can be read, the current one first, then the one before it. */
-export function readSaves(storage: Storage): SaveFile[] {
+const read = (storage: Storage, key: string): string | null => {
   try {
-    return [parse(storage.getItem(SAVE_KEY)), parse(storage.getItem(PREVIOUS_KEY))].filter(
-      (x): x is SaveFile => !!x,
-    );
+    return storage.getItem(key);
+  } catch {
+    return null;
+  }
+};
+
+/** The saves that can be read, the current one first. */
+export function readSaves(storage: Storage): StoredSave[] {
+  const slots = SLOT_KEYS.map((key) => ({ key, save: parse(read(storage, key)) }))
+    .filter((s): s is { key: (typeof SLOT_KEYS)[number]; save: SaveFile } => !!s.save)
+    .sort((a, b) => (b.save.seq ?? 0) - (a.save.seq ?? 0));
+  const legacy = LEGACY_KEYS.map((key) => ({ key, save: parse(read(storage, key)) })).filter(
+    (s): s is { key: string; save: SaveFile } => !!s.save,
+  );
+  return [...slots, ...legacy].map(({ key, save }) => ({ ...save, key }));
+}
+
+const why = (err: unknown): string => {
+  const e = err as { name?: string; message?: string };
+  if (e?.name === 'QuotaExceededError' || /quota/i.test(e?.message ?? ''))
+    return "the browser's storage for this site is full";
+  if (e?.name === 'SecurityError') return 'this browser does not let the page store anything';
+  return e?.message ?? String(err);
+};
+
+/**
+ * Writes the game in progress to the slot that does not hold the current save. If storage is full, the
+ * older slot is emptied and the write tried once more; the current save is never touched by a failure.
+ */
+export function writeSave(storage: Storage, save: SaveFile): SaveResult {
+  let text: string;
+  try {
+    const current = readSaves(storage).find((s) => (SLOT_KEYS as readonly string[]).includes(s.key));
+    const key = current?.key === SLOT_KEYS[0] ? SLOT_KEYS[1] : SLOT_KEYS[0];
+    text = JSON.stringify({ ...save, seq: (current?.seq ?? 0) + 1 });
+    try {
+      storage.setItem(key, text);
+    } catch (err) {
+      if (why(err) !== "the browser's storage for this site is full") throw err;
+      storage.removeItem(key);
+      storage.setItem(key, text);
+    }
+    if (storage.getItem(key) !== text) throw new Error('the stored copy differs from what was written');
+    return { ok: true };
+  } catch (err) {
+    return { ok: false, error: why(err) };
+  }
+}
+
+/** Moves a save that cannot be opened out of the way, so the page boots clean; it can still be downloaded. */
+export function quarantine(storage: Storage, save: StoredSave, reason: string): void {
+  try {
+    const text = storage.getItem(save.key); // as stored: the parsed save may be too deep to write again
+    storage.removeItem(save.key);
+    storage.setItem(QUARANTINE_KEY, JSON.stringify({ reason, text }));
+  } catch {
+    // storage unusable: the bad save stays, and the next boot quarantines it again
+  }
+}
+
+/** The quarantined save's text, if any (for "download it"). */
+export const readQuarantine = (storage: Storage): string | null => read(storage, QUARANTINE_KEY);
+
+const readKept = (storage: Storage): SaveFile[] => {
+  try {
+    const list = JSON.parse(read(storage, KEPT_KEY) ?? '[]') as unknown;
+    return Array.isArray(list)
+      ? list.map((x) => parse(JSON.stringify(x))).filter((x): x is SaveFile => !!x)
+      : [];
   } catch {
     return [];
+  }
+};
+
+/** The games put aside, newest first. */
+export const listKept = (storage: Storage): SaveFile[] => readKept(storage);
+
+/** Puts a game aside (newest first). Refuses rather than dropping an older kept game when the list is full. */
+export function keepGame(storage: Storage, save: SaveFile): SaveResult {
+  const kept = readKept(storage);
+  if (kept.length >= MAX_KEPT)
+    return { ok: false, error: `${MAX_KEPT} games are kept already: open or delete one first` };
+  try {
+    storage.setItem(KEPT_KEY, JSON.stringify([save, ...kept]));
+    return { ok: true };
+  } catch (err) {
+    return { ok: false, error: why(err) };
+  }
+}
+
+/** Deletes a kept game from the list (once it is open again, or when a person deletes it). */
+export function dropKept(storage: Storage, index: number): boolean {
+  const kept = readKept(storage);
+  if (!kept[index]) return false;
+  kept.splice(index, 1);
+  try {
+    storage.setItem(KEPT_KEY, JSON.stringify(kept));
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -9,8 +9,12 @@ import type { TreeNode } from './tree';
 
 export const REPLAY_FORMAT = 'iraq-syria-sim/replay';
 export const REPLAY_VERSION = 1;
-const MAX_NODES = 5000;
-const MAX_DEPTH = 400;
+/** What a replay may hold, checked before any work: a larger file is refused at once, never rebuilt. */
+export const REPLAY_LIMITS = {
+  nodes: 1000, // turns in the whole tree (a class's game with its variations is well under 100)
+  depth: 201, // turns along one line: the longest game a scenario may have (200 turns) and its start
+  bytes: 2_000_000, // characters of JSON (so every replay that opens can also be autosaved)
+};
 
 const id = z
   .string()
@@ -24,6 +28,20 @@ const OrderJson = z.strictObject({
   region: id.optional(),
   covert: z.boolean().optional(),
 });
+
+/**
+ * What is wrong with the shape of an order given from outside (a script, the automation handle), or null:
+ * only the fields an order has, each of its type, so nothing odd reaches the history or the autosave.
+ */
+export function checkOrderShape(order: unknown): string | null {
+  const parsed = OrderJson.safeParse(order);
+  if (parsed.success) return null;
+  const issue = parsed.error.issues[0]!;
+  const field = issue.path.map(String).join('.');
+  if (issue.code === 'unrecognized_keys')
+    return `An order has no field ${issue.keys.map((k) => `"${k}"`).join(', ')} (an order has id, actor, target, region and covert).`;
+  return `The order's ${field ? `"${field}"` : 'value'} is not valid: ${issue.message}.`;
+}
 
 export interface ReplayNode {
   orders: Order[];
@@ -82,15 +100,38 @@ export function exportReplay(
 export type ReplayResult = { ok: true; root: TreeNode; nodes: number } | { ok: false; error: string };
 
 /**
- * Rebuilds a tree from replay JSON (already parsed). `worldFor` compiles the scenario for a branch; `nextId`
- * numbers the new nodes. Every order is checked again: a tampered file cannot smuggle in an illegal one.
+ * Counts a replay's nodes and depth in the raw JSON with an explicit stack, before any schema runs: a tree
+ * nested thousands deep would overflow the stack of a recursive check. Stops as soon as a limit is passed.
  */
-export function importReplay(
+export function measureTree(root: unknown): { nodes: number; depth: number; error?: string } {
+  const stack: [unknown, number][] = [[root, 1]];
+  let nodes = 0;
+  let depth = 0;
+  while (stack.length) {
+    const [node, d] = stack.pop()!;
+    nodes++;
+    depth = Math.max(depth, d);
+    if (nodes > REPLAY_LIMITS.nodes)
+      return { nodes, depth, error: `the replay has more than ${REPLAY_LIMITS.nodes} turns (the limit)` };
+    if (depth > REPLAY_LIMITS.depth)
+      return {
+        nodes,
+        depth,
+        error: `the replay is deeper than ${REPLAY_LIMITS.depth - 1} turns along one line (the limit)`,
+      };
+    const children =
+      typeof node === 'object' && node !== null ? (node as { children?: unknown }).children : [];
+    if (Array.isArray(children))
+      for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], d + 1]);
+  }
+  return { nodes, depth };
+}
+
+/** Checks everything that can be checked without playing a turn; the parsed replay, or what is wrong. */
+function checkReplay(
   json: unknown,
   scenario: { id: string; version: number },
-  worldFor: (branch: string | null) => World | null,
-  nextId: () => string,
-): ReplayResult {
+): { ok: true; replay: Replay; nodes: number } | { ok: false; error: string } {
   if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== REPLAY_FORMAT)
     return {
       ok: false,
@@ -102,6 +143,8 @@ export function importReplay(
       ok: false,
       error: `replay format version ${String(version)} is not supported (this game reads version ${REPLAY_VERSION})`,
     };
+  const size = measureTree((json as { root?: unknown }).root);
+  if (size.error) return { ok: false, error: size.error };
   const parsed = ReplayJson.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
@@ -116,38 +159,58 @@ export function importReplay(
       ok: false,
       error: `this replay was made with version ${replay.scenario.version} of "${scenario.id}"; the game has version ${scenario.version}`,
     };
-  let count = 0;
-  const build = (
-    r: ReplayNode,
-    parent: GameState | null,
-    branch: string | null,
-    where: string,
-    depth: number,
-  ): TreeNode | string => {
-    if (++count > MAX_NODES) return `the replay has more than ${MAX_NODES} turns`;
-    if (depth > MAX_DEPTH) return `the replay is deeper than ${MAX_DEPTH} turns`;
+  return { ok: true, replay, nodes: size.nodes };
+}
+
+interface Task {
+  r: ReplayNode;
+  parent: TreeNode | null;
+  branch: string | null;
+  where: string;
+}
+
+/**
+ * Rebuilds a tree from replay JSON one node at a time: it yields after each node (how many are done) and
+ * returns the result, so a caller can spread the work over many frames. Nodes are numbered depth first.
+ */
+export function* rebuildReplay(
+  json: unknown,
+  scenario: { id: string; version: number },
+  worldFor: (branch: string | null) => World | null,
+  nextId: () => string,
+): Generator<{ done: number; total: number }, ReplayResult, void> {
+  const checked = checkReplay(json, scenario);
+  if (!checked.ok) return checked;
+  const { replay, nodes: total } = checked;
+  let root: TreeNode | null = null;
+  let done = 0;
+  const tasks: Task[] = [{ r: replay.root, parent: null, branch: replay.branch, where: 'root' }];
+  while (tasks.length) {
+    const { r, parent, branch, where } = tasks.pop()!;
     const lineBranch = r.branch !== undefined ? r.branch : branch;
     const world = worldFor(lineBranch);
-    if (!world) return `${where}: unknown branch "${String(lineBranch)}"`;
+    if (!world) return { ok: false, error: `${where}: unknown branch "${String(lineBranch)}"` };
+    const before: GameState | null = parent?.state ?? null;
     let state: GameState;
-    if (!parent || r.branch !== undefined) {
-      if (parent && parent.turn !== 0) return `${where}: a scenario branch can only start at turn 0`;
-      if (r.orders.length) return `${where}: a starting node has no orders`;
+    if (!before || r.branch !== undefined) {
+      if (before && before.turn !== 0)
+        return { ok: false, error: `${where}: a scenario branch can only start at turn 0` };
+      if (r.orders.length) return { ok: false, error: `${where}: a starting node has no orders` };
       state = createGame(world, replay.seed);
     } else {
-      if (parent.over) return `${where}: the game was already over`;
+      if (before.over) return { ok: false, error: `${where}: the game was already over` };
       const given: Order[] = [];
       for (const [k, o] of r.orders.entries()) {
         if (!r.held.includes(o.actor))
-          return `${where}.orders[${k}]: ${o.actor} gives an order but is not held`;
-        const verdict = checkOrder(parent, world, o, given);
-        if (!verdict.ok) return `${where}.orders[${k}] (${o.id}): ${verdict.reason}`;
+          return { ok: false, error: `${where}.orders[${k}]: ${o.actor} gives an order but is not held` };
+        const verdict = checkOrder(before, world, o, given);
+        if (!verdict.ok) return { ok: false, error: `${where}.orders[${k}] (${o.id}): ${verdict.reason}` };
         given.push(o);
       }
       for (const a of r.held)
         if (!world.def.actors.some((x) => x.id === a && x.playable))
-          return `${where}.held: "${a}" is not a playable actor`;
-      state = advance(parent, world, r.orders, r.held);
+          return { ok: false, error: `${where}.held: "${a}" is not a playable actor` };
+      state = advance(before, world, r.orders, r.held);
     }
     const node: TreeNode = {
       id: nextId(),
@@ -160,14 +223,25 @@ export function importReplay(
     };
     if (r.name) node.name = r.name;
     if (r.comment) node.comment = r.comment;
-    for (const [k, c] of r.children.entries()) {
-      const child = build(c, state, lineBranch, `${where}.children[${k}]`, depth + 1);
-      if (typeof child === 'string') return child;
-      node.children.push(child);
-    }
-    return node;
-  };
-  const root = build(replay.root, null, replay.branch, 'root', 0);
-  if (typeof root === 'string') return { ok: false, error: root };
-  return { ok: true, root, nodes: count };
+    if (parent) parent.children.push(node);
+    else root = node;
+    for (let k = r.children.length - 1; k >= 0; k--)
+      tasks.push({ r: r.children[k]!, parent: node, branch: lineBranch, where: `${where}.children[${k}]` });
+    yield { done: ++done, total };
+  }
+  return { ok: true, root: root!, nodes: done };
+}
+
+/** Rebuilds a whole tree at once (tests, scripts); every order is checked again, as in the page. */
+export function importReplay(
+  json: unknown,
+  scenario: { id: string; version: number },
+  worldFor: (branch: string | null) => World | null,
+  nextId: () => string,
+): ReplayResult {
+  const steps = rebuildReplay(json, scenario, worldFor, nextId);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
 }

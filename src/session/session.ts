@@ -19,16 +19,19 @@ import type { ExplainedDiff } from '../engine/compare';
 import type { OddsRun, OddsRunner } from './odds';
 import { inlineOdds } from './odds';
 import type { Replay } from './replay';
-import { exportReplay, importReplay } from './replay';
+import { checkOrderShape, exportReplay, REPLAY_LIMITS, rebuildReplay } from './replay';
 import { decodeShare, encodeShare } from './share';
 import type { Path, TreeNode } from './tree';
 import {
   addChild,
+  countNodes,
   deleteAt,
+  graft,
   lineEnd,
   nodeAt,
   nodesAlong,
   parentPath,
+  pathAtPlace,
   pathIds,
   promote as promoteLine,
   ROOT,
@@ -41,9 +44,36 @@ export interface Comparison {
 }
 
 const ReplayHead = z.object({
-  scenario: z.object({ id: z.string() }),
+  scenario: z.object({ id: z.string(), version: z.unknown() }),
   seed: z.number().int().min(0).max(0xffffffff),
+  branch: z.unknown(),
 });
+
+export const MAX_SEED = 0xffffffff;
+
+/** A seed is a whole number from 0 to 4294967295: anything else is refused, never wrapped or rounded. */
+export function checkSeed(seed: unknown): string | null {
+  return typeof seed === 'number' && Number.isInteger(seed) && seed >= 0 && seed <= MAX_SEED
+    ? null
+    : `the seed must be a whole number from 0 to ${MAX_SEED} (got ${JSON.stringify(seed) ?? String(seed)})`;
+}
+
+/** What opening a replay did: how many turns it rebuilt, and whether they joined the game in progress. */
+export interface Opened {
+  nodes: number;
+  merged: boolean; // true: its lines were added beside the game in progress (same scenario and seed)
+  path: Path; // where the cursor went
+}
+
+export interface OpenOptions {
+  cursor?: Path; // show this node if it exists (else the end of the main line)
+  place?: string; // or this place (child indexes, see placeOf)
+  merge?: boolean; // add the replay's lines to the game in progress when it is the same game
+  onProgress?: (done: number, total: number) => void;
+  pause?: () => Promise<void>; // called between slices of the rebuild, so the page keeps answering
+}
+
+const SLICE = 24; // nodes rebuilt between two pauses (about 9 ms a node in the browser)
 
 function checkScenario(json: unknown, label: string): Result<ScenarioDef> {
   const valid = validateScenario(json);
@@ -58,6 +88,14 @@ export interface ScenarioEntry {
   load: () => Promise<unknown>; // the parsed JSON of the scenario file
 }
 
+const copyOrder = (o: Order): Order => {
+  const out: Order = { id: o.id, actor: o.actor };
+  if (o.target !== undefined) out.target = o.target;
+  if (o.region !== undefined) out.region = o.region;
+  if (o.covert !== undefined) out.covert = o.covert;
+  return out;
+};
+
 export class Session {
   def: ScenarioDef | null = null;
   private worlds: (branch: string | null) => World | null = () => null; // compiled once per branch
@@ -67,6 +105,8 @@ export class Session {
   pending: Order[] = []; // orders given this turn, not yet resolved
   seed = 1;
   private nextId = 1;
+  private generation = 0; // counts loads: a rebuild that a newer load overtook is dropped
+  private setAside = new Map<Path, Order[]>(); // pending orders of a node the cursor left, until it returns
 
   constructor(
     readonly bus: Bus,
@@ -95,15 +135,22 @@ export class Session {
 
   /** Loads a scenario from the catalog; on failure the game in progress is untouched. */
   async load(scenarioId: string, branch: string | null = null, seed = this.seed): Promise<Result<GameState>> {
+    const bad = checkSeed(seed);
+    if (bad) return this.failLoad(`${scenarioId}: ${bad}`);
+    const generation = ++this.generation;
     const def = await this.fetchScenario(scenarioId);
+    if (generation !== this.generation) return { ok: false, error: 'another game was opened meanwhile' };
     if (!def.ok) return this.failLoad(def.error);
     return this.startWith(def.value, branch, seed);
   }
 
   /** Starts a game from scenario JSON (already parsed); `label` names it in messages. */
   start(json: unknown, branch: string | null, seed: number, label = 'scenario'): Result<GameState> {
+    const bad = checkSeed(seed);
+    if (bad) return this.failLoad(`${label}: ${bad}`);
     const def = checkScenario(json, label);
     if (!def.ok) return this.failLoad(def.error);
+    ++this.generation;
     return this.startWith(def.value, branch, seed);
   }
 
@@ -112,8 +159,9 @@ export class Session {
     if (!world.ok) return this.failLoad(world.error);
     this.def = def;
     this.worlds = worldCache(def);
-    this.seed = seed >>> 0;
+    this.seed = seed;
     this.nextId = 1;
+    this.setAside.clear();
     const state = createGame(world.value, this.seed);
     this.root = { id: 'root', turn: 0, branch, orders: [], held: [], state, children: [] };
     this.cursor = ROOT;
@@ -164,8 +212,10 @@ export class Session {
   /** Gives an order for a held actor; a refused order comes back with its reason. */
   order(order: Order): Verdict {
     const { state, world } = this;
+    const shape = checkOrderShape(order);
     let verdict: Verdict;
-    if (!state || !world) verdict = { ok: false, code: 'game-over', reason: 'No game is loaded.' };
+    if (shape) verdict = { ok: false, code: 'malformed', reason: shape };
+    else if (!state || !world) verdict = { ok: false, code: 'game-over', reason: 'No game is loaded.' };
     else if (!this.held.includes(order.actor))
       verdict = {
         ok: false,
@@ -177,7 +227,7 @@ export class Session {
       };
     else verdict = checkOrder(state, world, order, this.pending);
     if (verdict.ok) {
-      this.pending = [...this.pending, { ...order }];
+      this.pending = [...this.pending, copyOrder(order)];
       this.bus.emit('order/accepted', { order });
       this.bus.emit('pending/changed', { orders: this.pending });
     } else this.bus.emit('order/refused', { order, reason: verdict.reason });
@@ -210,6 +260,7 @@ export class Session {
       state,
       children: [],
     };
+    this.setAside.delete(this.cursor);
     this.cursor = addChild(root, this.cursor, child);
     this.pending = [];
     const shown = this.state!;
@@ -234,15 +285,25 @@ export class Session {
     if (state.over && !previous.over) this.bus.emit('game/over', { state });
   }
 
-  /** Moves the cursor to a node of the tree; pending orders are dropped. */
+  /**
+   * Moves the cursor to a node of the tree. Orders given but not resolved are set aside with the node they
+   * were given at (and the page is told), and come back when the cursor returns there.
+   */
   goTo(path: Path): boolean {
     if (!this.root) return false;
     const target = nodeAt(this.root, path);
     if (!target) return false;
     const previous = this.state;
+    if (path !== this.cursor && this.pending.length) {
+      this.setAside.set(this.cursor, this.pending);
+      this.bus.emit('orders/setAside', { count: this.pending.length, turn: previous?.turn ?? 0 });
+    }
+    const restored = path === this.cursor ? this.pending : (this.setAside.get(path) ?? []);
+    this.setAside.delete(path);
     this.cursor = path;
-    this.pending = [];
+    this.pending = restored.filter((o) => this.held.includes(o.actor));
     this.bus.emit('state/shown', { state: target.state, previous });
+    if (this.pending.length) this.bus.emit('pending/changed', { orders: this.pending });
     return true;
   }
 
@@ -374,35 +435,88 @@ export class Session {
     return exportReplay(line!, this.def, this.seed);
   }
 
+  /** True when a replay (parsed JSON) is of the game in progress: same scenario, version and seed. */
+  isSameGame(json: unknown): boolean {
+    const head = ReplayHead.safeParse(json);
+    return (
+      !!this.def &&
+      !!this.root &&
+      head.success &&
+      head.data.scenario.id === this.def.id &&
+      head.data.scenario.version === this.def.version &&
+      head.data.seed === this.seed
+    );
+  }
+
   /**
-   * Opens a replay (parsed JSON): loads its scenario if needed, rebuilds every state, and shows the end of its
-   * main line (or `cursor`). Anything wrong leaves the game in progress untouched.
+   * Opens a replay (parsed JSON): loads its scenario if needed and rebuilds every state, a slice at a time,
+   * then shows the end of its main line (or `options.cursor`). With `merge`, a replay of the game in progress
+   * adds its lines beside the existing ones. Anything wrong leaves the game in progress untouched.
    */
-  async openReplay(json: unknown, cursor?: Path): Promise<Result<number>> {
+  async openReplay(json: unknown, options: OpenOptions = {}): Promise<Result<Opened>> {
     const head = ReplayHead.safeParse(json);
     if (!head.success)
       return this.failLoad('This file is not a replay of this game (no scenario id and seed in it).');
+    const merge = !!options.merge && this.isSameGame(json);
+    const generation = merge ? this.generation : ++this.generation;
     const def =
       this.def && this.def.id === head.data.scenario.id
         ? { ok: true as const, value: this.def }
         : await this.fetchScenario(head.data.scenario.id);
     if (!def.ok) return this.failLoad(`The replay's scenario cannot be opened: ${def.error}`);
-    const worlds = worldCache(def.value);
+    const worlds = merge ? this.worlds : worldCache(def.value);
     let n = 0;
-    const result = importReplay(json, def.value, worlds, () => `n${++n}`);
-    if (!result.ok) return this.failLoad(`The replay cannot be opened: ${result.error}`);
+    const steps = rebuildReplay(json, def.value, worlds, () => `r${++n}`);
+    let result: ReturnType<typeof steps.next>;
+    for (let k = 1; ; k++) {
+      result = steps.next();
+      if (result.done) break;
+      options.onProgress?.(result.value.done, result.value.total);
+      if (k % SLICE === 0 && options.pause) {
+        await options.pause();
+        if (generation !== this.generation) return { ok: false, error: 'another game was opened meanwhile' };
+      }
+    }
+    const built = result.value;
+    if (!built.ok) return this.failLoad(`The replay cannot be opened: ${built.error}`);
+    if (merge && this.root) {
+      const incoming =
+        built.root.branch === this.root.branch
+          ? built.root
+          : { ...this.root, children: [{ ...built.root, id: 'x', orders: [], held: [] }] };
+      if (countNodes(this.root) + built.nodes > REPLAY_LIMITS.nodes)
+        return this.failLoad(
+          `The replay cannot be added: the game would have more than ${REPLAY_LIMITS.nodes} turns.`,
+        );
+      const path = graft(this.root, incoming, () => `n${this.nextId++}`);
+      this.bus.emit('history/changed', { reason: 'import' });
+      this.goTo(path);
+      return { ok: true, value: { nodes: built.nodes, merged: true, path } };
+    }
+    // Renumber in the session's own series, so the ids of later turns never clash.
     this.def = def.value;
     this.worlds = worlds;
     this.seed = head.data.seed;
-    this.nextId = n + 1;
-    this.root = result.root;
+    this.nextId = 1;
+    const renumber = (node: TreeNode): void => {
+      node.id = node === built.root ? 'root' : `n${this.nextId++}`;
+      node.children.forEach(renumber);
+    };
+    renumber(built.root);
+    this.root = built.root;
     this.pending = [];
+    this.setAside.clear();
     this.cursor = ROOT;
-    this.bus.emit('game/loaded', { state: result.root.state });
+    this.bus.emit('game/loaded', { state: built.root.state });
     this.bus.emit('history/changed', { reason: 'import' });
-    const target = cursor !== undefined && nodeAt(result.root, cursor) ? cursor : lineEnd(result.root, ROOT);
+    const fromPlace = options.place !== undefined ? pathAtPlace(built.root, options.place) : null;
+    const target =
+      fromPlace ??
+      (options.cursor !== undefined && nodeAt(built.root, options.cursor)
+        ? options.cursor
+        : lineEnd(built.root, ROOT));
     this.goTo(target);
-    return { ok: true, value: result.nodes };
+    return { ok: true, value: { nodes: built.nodes, merged: false, path: target } };
   }
 
   /** A share link's fragment for the line to `path`. */
@@ -411,11 +525,11 @@ export class Session {
     return replay ? encodeShare(replay) : null;
   }
 
-  /** Opens a shared line from a link's fragment. */
-  async openShare(text: string): Promise<Result<number>> {
+  /** Opens a shared line from a link's fragment (see openReplay for the options). */
+  async openShare(text: string, options: OpenOptions = {}): Promise<Result<Opened>> {
     const decoded = await decodeShare(text);
     if (!decoded.ok) return this.failLoad(`This link cannot be opened: ${decoded.error}.`);
-    return this.openReplay(decoded.json);
+    return this.openReplay(decoded.json, options);
   }
 
   get depth(): number {

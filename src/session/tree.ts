@@ -107,3 +107,54 @@ export const countNodes = (root: TreeNode): number => {
   walk(root, () => n++);
   return n;
 };
+
+/** The child indexes from the root to `path` ("0.1.0"): unlike ids, they survive a replay's rebuild. */
+export function placeOf(root: TreeNode, path: Path): string {
+  const along = nodesAlong(root, path);
+  return along
+    .slice(1)
+    .map((n, i) => along[i]!.children.indexOf(n))
+    .join('.');
+}
+
+/** The path of a place made by placeOf, or null when the tree has no such node. */
+export function pathAtPlace(root: TreeNode, place: string): Path | null {
+  let node = root;
+  let path: Path = ROOT;
+  for (const part of place ? place.split('.') : []) {
+    const next = /^\d+$/.test(part) ? node.children[Number(part)] : undefined;
+    if (!next) return null;
+    node = next;
+    path = joinPath(path, next.id);
+  }
+  return path;
+}
+
+/**
+ * Adds the lines of `incoming` (a tree from the same root: same scenario and seed) beside those of `root`:
+ * a node with the same orders as an existing child is that child, anything new is copied in with fresh ids.
+ * Returns the path in `root` of the end of incoming's main line.
+ */
+export function graft(root: TreeNode, incoming: TreeNode, nextId: () => string): Path {
+  const renumber = (n: TreeNode): TreeNode => ({ ...n, id: nextId(), children: n.children.map(renumber) });
+  let end: Path = ROOT;
+  const stack: [TreeNode, TreeNode, Path, boolean][] = [[root, incoming, ROOT, true]];
+  while (stack.length) {
+    const [into, from, path, main] = stack.pop()!;
+    from.children.forEach((child, k) => {
+      const same = into.children.find((c) => sameOrders(c, child.orders, child.held, child.branch));
+      const onMain = main && k === 0;
+      if (same) {
+        if (!same.name && child.name) same.name = child.name;
+        if (!same.comment && child.comment) same.comment = child.comment;
+        if (onMain) end = joinPath(path, same.id);
+        stack.push([same, child, joinPath(path, same.id), onMain]);
+      } else {
+        const copy = renumber(child);
+        into.children.push(copy);
+        if (onMain) end = lineEnd(root, joinPath(path, copy.id));
+      }
+    });
+  }
+  return end;
+}

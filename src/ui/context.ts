@@ -27,6 +27,7 @@ export interface Ui {
   view: View;
   /** Says something to screen readers (the aria-live region) and shows it, or `short`, for a moment. */
   announce(text: string, short?: string): void;
+  progress(done: number, total: number): void; // a long rebuild (a replay, a link); 0 of 0 ends it
   /** Redraws every panel from the session. */
   refresh(): void;
   /** Redraws the orders panel and the top bar only (pending orders changed). */

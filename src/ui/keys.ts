@@ -20,6 +20,7 @@ export type KeyAction =
 
 export interface KeyPress {
   key: string;
+  repeat?: boolean; // a held key repeating
   ctrlKey?: boolean;
   metaKey?: boolean;
   altKey?: boolean;
@@ -52,6 +53,8 @@ const TYPING = new Set(['input', 'select', 'textarea']);
 /** The action a key press asks for, or null when it belongs to the focused control (or to an open dialog). */
 export function keyAction(e: KeyPress, focus: Focus | null, dialogOpen: boolean): KeyAction | null {
   if (e.ctrlKey || e.metaKey || e.altKey || dialogOpen) return null;
+  // A held key repeats: that may step through the history, but it never ends more than one turn.
+  if (e.repeat && (e.key === 'e' || e.key === 'E' || e.key === 'Enter')) return null;
   const tag = focus?.tag ?? 'body';
   const typing =
     focus?.editable ||

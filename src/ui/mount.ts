@@ -5,6 +5,8 @@
 import './style.css';
 import type { Bus } from '../events/bus';
 import type { Session } from '../session/session';
+import type { Notice } from '../session/opening';
+import { readQuarantine } from '../session/autosave';
 import { createBanner } from './banner';
 import { createCard } from './cards';
 import { createCompare } from './compare';
@@ -19,7 +21,7 @@ import { createOdds } from './odds';
 import { createOrdersPanel } from './orders';
 import { createPicker } from './picker';
 import { renderRelations } from './relations';
-import { createReplayFiles, listenForShareLinks } from './replayFiles';
+import { browserEnv, createReplayFiles, listenForShareLinks } from './replayFiles';
 import { renderLog, renderReport } from './report';
 import { renderScores } from './scores';
 import { createSummary } from './summary';
@@ -50,7 +52,17 @@ function writeFlag(storage: Storage | null, key: string, value: boolean): void {
   }
 }
 
-export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: Storage | null): void {
+/** What main.ts tells the page: messages from the boot and from the autosave. */
+export interface PageNotices {
+  notify(notice: Notice, id?: string): void;
+  clear(id: string): void;
+  progress(done: number, total: number): void;
+}
+
+/** A click or key that ends a turn within this long of the last one is the same press (a double-click). */
+const END_TURN_SETTLE_MS = 400;
+
+export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: Storage | null): PageNotices {
   const view = newView();
   view.large = readFlag(storage, 'ui.large', false);
   view.left = readFlag(storage, 'ui.left', true);
@@ -64,6 +76,8 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
   });
   const toast = el('div', { class: 'toast', hidden: true, 'aria-hidden': 'true' });
   let toastTimer: ReturnType<typeof setTimeout> | undefined;
+  const progress = el('div', { class: 'toast progress', hidden: true, 'data-testid': 'rebuild-progress' });
+  let lastEndTurn = -Infinity;
 
   const ui: Ui = {
     session,
@@ -77,12 +91,20 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
       clearTimeout(toastTimer);
       toastTimer = setTimeout(() => (toast.hidden = true), 6000);
     },
+    progress(done, total) {
+      progress.hidden = total === 0;
+      progress.textContent = total ? `Rebuilding the game: ${done} of ${total} turns…` : '';
+    },
     refresh,
     refreshOrders() {
       topbar.update();
       orders.update();
     },
     endTurn() {
+      // A double-click, or a press while the last turn is still being drawn, ends one turn, not two.
+      const now = performance.now();
+      if (now - lastEndTurn < END_TURN_SETTLE_MS) return;
+      lastEndTurn = now;
       const result = session.endTurn();
       if (!result.ok) ui.announce(result.error);
     },
@@ -201,6 +223,7 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
   }
 
   bus.on('game/loaded', () => {
+    odds.reset(); // odds of the previous game never show over this one
     Object.assign(view, { player: 0, why: null, triad: null, triadsShown: 12, covert: {} });
     if (view.layer !== 'net' && !session.def?.layers.some((l) => l.id === view.layer)) view.layer = 'net';
     banner.hide();
@@ -230,6 +253,11 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
   });
   bus.on('game/over', () => summary.open());
   bus.on('pending/changed', () => ui.refreshOrders());
+  bus.on('orders/setAside', ({ count, turn }) => {
+    const note = `${count} order${count === 1 ? '' : 's'} given at turn ${turn} ${count === 1 ? 'was' : 'were'} set aside: ${count === 1 ? 'it comes' : 'they come'} back when you return to turn ${turn}.`;
+    // After the move has announced where it went, so neither message hides the other.
+    queueMicrotask(() => ui.announce(`${live.textContent ?? ''} ${note}`.trim(), note));
+  });
   bus.on('history/changed', ({ reason }) => {
     if (reason === 'turn') return history.update(); // turn/resolved has redrawn everything
     tree.track(reason);
@@ -274,7 +302,7 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
     left,
     right,
     card.element,
-    el('div', { class: 'bottom' }, toast, history.element),
+    el('div', { class: 'bottom' }, toast, progress, history.element),
     banner.element,
     live,
     picker.dialog,
@@ -286,4 +314,35 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
   );
   refresh();
   picker.open(session.def ? 'review' : 'start');
+
+  const actionFor = (action: Notice['action']) =>
+    action === 'export'
+      ? [{ label: 'Export replay', run: () => files.exportReplay(), testid: 'notice-export' }]
+      : action === 'kept'
+        ? [{ label: 'Kept games', run: () => picker.open('new'), testid: 'notice-kept' }]
+        : action === 'quarantined' && storage
+          ? [
+              {
+                label: 'Download the bad save',
+                run: () => browserEnv().download('unreadable-save.json', readQuarantine(storage) ?? '{}'),
+                testid: 'notice-quarantined',
+              },
+            ]
+          : [];
+  const deferred: [Notice, string | undefined][] = [];
+  picker.dialog.addEventListener('close', () => {
+    for (const [n, id] of deferred.splice(0)) banner.show(n.message, n.title, actionFor(n.action), id);
+  });
+  return {
+    notify(notice, id) {
+      // The briefing is modal: while it is open, the message goes there (the banner would be behind it);
+      // one that offers a button comes to the banner once the briefing closes.
+      if (!picker.dialog.open) return banner.show(notice.message, notice.title, actionFor(notice.action), id);
+      picker.addNotice(notice.message, notice.title);
+      if (notice.action) deferred.push([notice, id]);
+      ui.announce(`${notice.title} ${notice.message}`, notice.title);
+    },
+    clear: (id) => banner.hide(id),
+    progress: (done, total) => ui.progress(done, total),
+  };
 }

@@ -11,6 +11,7 @@ import { renderOddsResult } from './oddsResult';
 export interface OddsPanel {
   dialog: HTMLDialogElement;
   open(left?: Path, right?: Path | null): void;
+  reset(): void; // a new game: runs stop, results go, the dialog closes
 }
 
 export const ODDS_DEFAULT = 100;
@@ -238,6 +239,12 @@ export function createOdds(ui: Ui): OddsPanel {
 
   return {
     dialog,
+    reset() {
+      cancelAll();
+      setChildren(status);
+      setChildren(result);
+      if (dialog.open) dialog.close();
+    },
     open(l = session.cursor, r) {
       const root = session.root;
       if (!root) return;

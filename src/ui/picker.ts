@@ -5,6 +5,10 @@ import type { ScenarioDef } from '../engine/schema';
 import type { Ui } from './context';
 import { button, el, makeDialog, openDialog, setChildren } from './dom';
 import { findBranch, renderBriefing } from './briefing';
+import { renderKept } from './kept';
+import { dropKept, keepGame } from '../session/autosave';
+import { checkSeed } from '../session/session';
+import { snapshot } from '../session/opening';
 
 export type Mode = 'start' | 'new' | 'review';
 
@@ -13,6 +17,7 @@ export interface Picker {
   open(mode: Mode): void;
   update(): void; // the session loaded a game or failed to: refresh what is shown
   showError(message: string | null, title?: string): void; // title: what failed (a scenario by default)
+  addNotice(message: string, title: string): void; // below what is shown already, until the picker closes
 }
 
 const SCENARIO_FAILED = 'The scenario could not be loaded.';
@@ -35,6 +40,7 @@ export function createPicker(ui: Ui): Picker {
   let errorTitle = SCENARIO_FAILED;
   let busy = false;
   let request = 0;
+  let followed: ScenarioDef | null = null; // the game's scenario when the briefing last followed it
   const titles = new Map<string, string>(); // scenario id -> title, once read
 
   const remembered = (def: ScenarioDef): Set<string> => {
@@ -75,12 +81,20 @@ export function createPicker(ui: Ui): Picker {
   const start = async () => {
     if (!preview || busy) return;
     // The game already open (a restored autosave, a shared line) goes on unless another one is asked for.
+    let kept = '';
     if (!isOpen() || mode === 'new') {
       busy = true;
       render();
+      // The game being replaced goes to the kept list (when there is room), so a misclick costs nothing.
+      const save = played() && ui.storage ? snapshot(session, Date.now()) : null;
+      const keep = save && ui.storage ? keepGame(ui.storage, save) : null;
       const result = await session.load(scenario, branch, seed);
       busy = false;
-      if (!result.ok) return render();
+      if (!result.ok) {
+        if (keep?.ok && ui.storage) dropKept(ui.storage, 0);
+        return render();
+      }
+      if (keep?.ok) kept = ` The previous game (${save!.label}) is under Kept games.`;
     }
     error = null;
     session.setHeld([...held]);
@@ -95,7 +109,8 @@ export function createPicker(ui: Ui): Picker {
     document.querySelector<HTMLElement>('[data-testid="orders-panel"] h3')?.focus(); // keyboard: on to the orders
     const names = preview.actors.filter((a) => held.has(a.id)).map((a) => a.name);
     ui.announce(
-      names.length ? `Game on. You play ${names.join(', ')}.` : 'Game on. The computer plays everyone.',
+      (names.length ? `Game on. You play ${names.join(', ')}.` : 'Game on. The computer plays everyone.') +
+        kept,
     );
   };
 
@@ -163,8 +178,13 @@ export function createPicker(ui: Ui): Picker {
           class: 'seed',
           'data-testid': 'seed-input',
           onchange: (e: Event) => {
-            const n = Number((e.target as HTMLInputElement).value);
-            seed = Number.isInteger(n) && n >= 0 ? n : seed;
+            const text = (e.target as HTMLInputElement).value.trim();
+            const n = /^\d+$/.test(text) ? Number(text) : NaN;
+            const bad = checkSeed(n);
+            if (!bad) seed = n;
+            error = bad ? `${bad.replace(/ \(got .*\)$/, '')}, not "${text}": the seed stays ${seed}.` : null;
+            errorTitle = 'The seed was not changed.';
+            render();
           },
         }),
       ),
@@ -183,6 +203,7 @@ export function createPicker(ui: Ui): Picker {
     setChildren(
       body,
       el('h2', { tabindex: -1 }, title),
+      renderKept(ui, render, () => dialog.close()),
       picker(),
       preview
         ? renderBriefing(preview, branch, held, (id, on) => (on ? held.add(id) : held.delete(id)))
@@ -232,18 +253,27 @@ export function createPicker(ui: Ui): Picker {
       scenario = session.def?.id ?? scenario;
       branch = session.state?.branch ?? null;
       seed = session.seed;
+      followed = session.def;
       if (session.def) usePreview(session.def, true);
       render();
       openDialog(dialog, dialog.querySelector<HTMLElement>('h2'));
     },
     update() {
       if (!dialog.open || busy) return;
-      if (session.def && (session.def.id === scenario || !preview)) {
+      // A new game (the autosave, then a link or the address) is what the briefing shows, whatever it showed.
+      const fresh = session.def !== followed;
+      followed = session.def;
+      if (session.def && (fresh || session.def.id === scenario || !preview)) {
         scenario = session.def.id;
         branch = session.state?.branch ?? null;
         seed = session.seed;
         usePreview(session.def);
       }
+      render();
+    },
+    addNotice(message, title) {
+      if (!error) return this.showError(message, title);
+      error = `${error}\n\n${title} ${message}`;
       render();
     },
     showError(message, title = SCENARIO_FAILED) {

@@ -1,13 +1,17 @@
 // Replay files and share links: export the whole tree as `<scenario>-<date>.replay.json`, import one (at most
-// 5 MB; a bad file shows its message in the page and the game in progress stays), copy a link to the line
+// 2 MB; a bad file shows its message in the page and the game in progress stays), copy a link to the line
 // shown, and open a link pasted into the address bar while the page is open (hashchange).
+import { openIncoming } from '../session/opening';
+import { REPLAY_LIMITS } from '../session/replay';
 import type { Ui } from './context';
 import { button, el } from './dom';
+import { decodeShare } from '../session/share';
 
-export const MAX_REPLAY_BYTES = 5 * 1024 * 1024;
+export const MAX_REPLAY_BYTES = REPLAY_LIMITS.bytes; // so that any replay that opens can be autosaved too
 
 export interface ReplayFiles {
   render(): HTMLElement;
+  exportReplay(): void;
   importFile(file: { name: string; size: number; text(): Promise<string> }): Promise<boolean>;
 }
 
@@ -67,7 +71,7 @@ export function createReplayFiles(
     };
     if (file.size > MAX_REPLAY_BYTES)
       return fail(
-        `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB: a replay file is at most 5 MB.`,
+        `${file.name} is ${(file.size / 1e6).toFixed(1)} MB: a replay file is at most ${MAX_REPLAY_BYTES / 1e6} MB.`,
       );
     let json: unknown;
     try {
@@ -75,9 +79,15 @@ export function createReplayFiles(
     } catch (err) {
       return fail(`${file.name} is not a replay file: it is not valid JSON (${(err as Error).message}).`);
     }
-    const result = await session.openReplay(json);
+    const result = await openIncoming(session, ui.storage, json, 'replay file', {
+      now: Date.now(),
+      onProgress: (done, total) => ui.progress(done, total),
+    });
+    ui.progress(0, 0);
     if (!result.ok) return fail(`${file.name}: ${result.error}`);
-    ui.announce(`Replay ${file.name} opened: ${result.value} turns.`);
+    ui.announce(
+      `Replay ${file.name} opened: ${result.opened.nodes} turns${result.opened.merged ? ', added beside your lines' : ''}.${result.kept ? ` ${result.kept} is under Kept games.` : ''}`,
+    );
     return true;
   }
 
@@ -147,7 +157,7 @@ export function createReplayFiles(
     );
   }
 
-  return { render, importFile };
+  return { render, importFile, exportReplay };
 }
 
 /** Opens a share link pasted into the address bar of the open page; a bad one shows its message. */
@@ -159,9 +169,18 @@ export function listenForShareLinks(
   target.addEventListener('hashchange', () => {
     const shared = /^#r=(.*)$/.exec(target.location.hash)?.[1];
     if (shared === undefined) return;
-    void ui.session.openShare(shared).then((result) => {
-      if (result.ok) ui.announce(`Shared line opened: ${result.value} turns.`);
-      else showError(result.error, 'The link could not be opened.');
-    });
+    void (async () => {
+      const decoded = await decodeShare(shared);
+      if (!decoded.ok) return showError(`${decoded.error}.`, 'The link could not be opened.');
+      const result = await openIncoming(ui.session, ui.storage, decoded.json, 'link', {
+        now: Date.now(),
+        onProgress: (done, total) => ui.progress(done, total),
+      });
+      ui.progress(0, 0);
+      if (!result.ok) return showError(result.error, 'The link could not be opened.');
+      ui.announce(
+        `Shared line opened: ${result.opened.nodes} turns${result.opened.merged ? ', beside your own lines' : ''}.${result.kept ? ` ${result.kept} is under Kept games.` : ''}`,
+      );
+    })();
   });
 }

@@ -207,6 +207,7 @@ export class TokenLayer {
   }
 
   private setCount(chip: Chip, n: number, final = true): void {
+    if (!chip.text.scene) return; // destroyed (a new game replaced the tokens while a count was tweening)
     if (final) chip.count.n = n;
     chip.text.setText(`${chip.actor} ${n}`);
   }
@@ -246,7 +247,10 @@ export class TokenLayer {
   }
 
   destroy(): void {
-    for (const chip of this.chips.values()) chip.box.destroy();
+    for (const chip of this.chips.values()) {
+      this.scene.tweens.killTweensOf([chip.box, chip.count, chip.text]);
+      chip.box.destroy();
+    }
     for (const d of this.dying) d.destroy();
     for (const label of this.labels.values()) label.destroy();
     this.chips.clear();

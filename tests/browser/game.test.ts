@@ -1,14 +1,12 @@
 // Plays the game as a person would: through the visible buttons and keys, in Debian's Chromium.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { advance, createGame } from '../../src/engine/index';
 import { countColours, launch, openPage, screenshot, startHolding, waitReady } from '../support/browser';
-import { ROOT, worldFrom } from '../support/worlds';
+import { normalise, readArticle } from '../support/sources';
+import { worldFrom } from '../support/worlds';
 
-const A1 = fs.readFileSync(path.join(ROOT, '../shared/sources/000_b62d9b38dac386d8.txt'), 'utf8');
-const normalise = (t: string) => t.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
+const A1 = readArticle('A1'); // normalised; null when the articles are not beside the repository
 
 const turn = (page: Page) => page.evaluate(() => window.simulation.state()!.turn);
 
@@ -70,9 +68,9 @@ describe('playing in the browser', { timeout: 300_000 }, () => {
     expect(quotes.length).toBeGreaterThan(0);
     const sample = normalise(quotes[0]!)
       .replace(/^"|".*$/g, '')
-      .split('…')[0]!
+      .split(/…|\.\.\./)[0]!
       .trim();
-    expect(normalise(A1)).toContain(sample.slice(0, 40));
+    if (A1) expect(A1).toContain(sample.slice(0, 40));
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,15 +1,5 @@
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../support/worlds';
-
-/** Runs the CLI as `npm run sim` does (tsx), returning exit code, stdout and stderr. */
-function sim(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+import { sim } from '../support/cli';
 
 const VALLEYS = 'tests/support/valleys.json';
 

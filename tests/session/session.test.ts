@@ -169,3 +169,65 @@ describe('window.simulation', () => {
     expect(await sim.load('nope')).toMatchObject({ ok: false });
   });
 });
+
+describe('what the session refuses or keeps', () => {
+  it('refuses orders with other fields or wrong types, from the handle as from the page, and stores none', async () => {
+    const { session } = testSession();
+    await session.load('three-valleys', null, 1);
+    session.setHeld(['RED']);
+    const handle = createAutomation(session);
+    const legal = handle.legalOrders('RED')[0]!;
+    const odd = [
+      { ...legal, extra: 'x' },
+      { ...legal, covert: 1 },
+      { ...legal, target: { toString: 'x' } },
+      { id: 7 },
+    ];
+    for (const order of odd) {
+      expect(handle.order('RED', order as never)).toMatchObject({ ok: false });
+      expect(session.order({ ...(order as object), actor: 'RED' } as never)).toMatchObject({
+        ok: false,
+        code: 'malformed',
+      });
+    }
+    expect(handle.order('RED', { ...legal, extra: 'x' } as never)).toMatchObject({
+      reason: expect.stringMatching(/no field "extra"/),
+    });
+    expect(session.pending).toEqual([]);
+    expect(handle.order('RED', legal)).toEqual({ ok: true });
+    expect(JSON.stringify(session.exportReplay())).not.toMatch(/extra|"covert":1/);
+  });
+
+  it('refuses a seed that is not a whole number from 0 to 4294967295, instead of wrapping it', async () => {
+    const { session } = testSession();
+    await session.load('three-valleys', null, 3);
+    for (const seed of [2 ** 32, 2 ** 32 + 5, -1, 1.5, NaN]) {
+      const result = await session.load('three-valleys', null, seed);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error).toMatch(/seed must be a whole number from 0 to 4294967295/);
+      expect(session.seed).toBe(3);
+    }
+    expect((await session.load('three-valleys', null, 2 ** 32 - 1)).ok).toBe(true);
+    expect(session.seed).toBe(2 ** 32 - 1);
+  });
+
+  it('sets pending orders aside when the cursor leaves their turn, says so, and gives them back on return', async () => {
+    const { session, events } = testSession();
+    await session.load('three-valleys', null, 1);
+    session.setHeld(['RED']);
+    session.endTurn();
+    const at = session.cursor;
+    const order = session.options('RED').find((o) => o.verdict.ok)!.order;
+    session.order(order);
+    session.back();
+    expect(session.pending).toEqual([]);
+    expect(events.filter((e) => e.type === 'orders/setAside').map((e) => e.payload)).toEqual([
+      { count: 1, turn: 1 },
+    ]);
+    session.goTo(at);
+    expect(session.pending).toEqual([order]);
+    session.endTurn(); // used: they do not come back again
+    session.goTo(at);
+    expect(session.pending).toEqual([]);
+  });
+});

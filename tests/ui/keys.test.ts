@@ -30,6 +30,14 @@ describe('keyboard shortcuts', () => {
     expect(keyAction({ key }, focus, false)).toBe(action);
   });
 
+  it('ends one turn for a held E or Enter, while a held arrow still steps through the history', () => {
+    expect(keyAction({ key: 'e', repeat: true }, body, false)).toBeNull();
+    expect(keyAction({ key: 'E', repeat: true }, body, false)).toBeNull();
+    expect(keyAction({ key: 'Enter', repeat: true }, body, false)).toBeNull();
+    expect(keyAction({ key: 'e', repeat: false }, body, false)).toBe('end-turn');
+    expect(keyAction({ key: 'ArrowLeft', repeat: true }, body, false)).toBe('back');
+  });
+
   it('leaves keys typed into fields alone, but not those on a checkbox', () => {
     expect(keyAction({ key: 'e' }, { tag: 'input', type: 'number' }, false)).toBeNull();
     expect(keyAction({ key: 'ArrowLeft' }, { tag: 'select' }, false)).toBeNull();

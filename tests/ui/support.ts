@@ -27,6 +27,7 @@ export function makeUi(json: Record<string, any> = mosulJson(), held: string[] |
     view: newView(),
     announce: (text) => void calls.announced.push(text),
     refresh: () => void calls.refresh++,
+    progress: () => {},
     refreshOrders: () => void calls.orders++,
     endTurn: () => void session.endTurn(),
     openBriefing: (mode) => void calls.briefing.push(mode),
