@@ -71,7 +71,7 @@ async function boot(): Promise<void> {
       onProgress: (done, total) => {
         page.progress(done, total);
         const loading = document.getElementById('loading');
-        if (loading) loading.textContent = `Loading… rebuilding the saved game: ${done} of ${total} turns`;
+        if (loading) loading.textContent = `Loading… rebuilding the game: ${done} of ${total} turns`;
       },
     });
     page.progress(0, 0);

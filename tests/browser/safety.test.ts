@@ -157,6 +157,52 @@ describe('no game is lost or frozen', { timeout: 300_000 }, () => {
     await context.close();
   });
 
+  it('rebuilds a link of 921 turns a slice at a time: the page answers and shows its progress meanwhile', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const chain = (n: number): unknown =>
+      n === 0 ? { orders: [], held: [], children: [] } : { orders: [], held: [], children: [chain(n - 1)] };
+    const link = linkFor({
+      ...replayHead,
+      branch: null,
+      seed: 1,
+      root: {
+        orders: [],
+        held: [],
+        // 40 lines from the root (a node has at most 50 children), each forking after turn 1: 921 nodes.
+        children: Array.from({ length: 40 }, () => ({
+          orders: [],
+          held: [],
+          children: [chain(10), chain(10)],
+        })),
+      },
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const started = Date.now();
+    await page.goto(`${base}#r=${link}`);
+    const progress = () =>
+      page.evaluate(
+        () =>
+          /rebuilding the game: (\d+) of (\d+)/
+            .exec(document.getElementById('loading')?.textContent ?? '')
+            ?.slice(1)
+            .map(Number) ?? null,
+      );
+    await expect.poll(progress, { timeout: 60_000, interval: 50 }).not.toBeNull();
+    const first = (await progress())!;
+    await page.waitForTimeout(300);
+    const second = await progress();
+    // The page ran between slices: it answered twice while the rebuild went on, and the count moved.
+    expect(first[1]).toBe(921);
+    expect(second === null || second[0]! > first[0]!).toBe(true);
+    await waitReady(page);
+    console.log(`921-turn link rebuilt and ready in ${Date.now() - started} ms (page load included)`);
+    expect(await turn(page)).toBe(12);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('boots past an autosave nested 10,000 deep: it is set aside, said, and the page starts clean', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     const depth = 10_000;
