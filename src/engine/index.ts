@@ -17,15 +17,20 @@ export { createGame } from './game';
 export { checkOrder, listLegalOrders, listOrderOptions } from './orders';
 export type { OrderOption } from './orders';
 export { netAt, relation } from './relations';
+export { findJsonSyntaxError } from './jsonSyntax';
+export type { SyntaxProblem } from './jsonSyntax';
+export { lintScenario, reviewScenario } from './review';
+export type { Findings } from './review';
 export {
   compileWorld,
   labelProblems,
+  labelWarnings,
   parseScenario,
   readScenarioJson,
   validateScenario,
   worldCache,
 } from './scenario';
-export type { Problem, World } from './scenario';
+export type { Problem, Validation, World } from './scenario';
 export { objectiveStatus, tensionPenalty } from './scoring';
 export { resolveTurn } from './turn';
 export * from './types';

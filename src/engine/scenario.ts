@@ -1,9 +1,11 @@
-// Loading a scenario: parse, validate (shape, then every id it refers to), and compile it with a branch
-// into a World: the scenario plus the indexes the rules need. A bad file gives messages, never a throw.
+// Loading a scenario: parse (a syntax error gives its line and column), validate (shape, then references and
+// consistency, with warnings beside), and compile it with a branch into a World: the scenario plus the
+// indexes the rules need. A bad file gives messages, never a throw.
+import { findJsonSyntaxError, locateOffset } from './jsonSyntax';
 import { checkJsonShape, checkTextSize } from './limits';
-import { checkReferences } from './references';
+import { reviewScenario } from './review';
 import type { OrderDef, Rule, ScenarioDef } from './schema';
-import { Scenario } from './schema';
+import { Scenario, SETTING_DEFAULTS } from './schema';
 import type { Result } from './types';
 
 export interface World {
@@ -35,8 +37,14 @@ const formatPath = (path: readonly PropertyKey[]): string =>
     '',
   );
 
-/** Validates a parsed JSON value as a scenario: size and nesting (limits.ts), shape, then references. */
-export function validateScenario(input: unknown): Result<ScenarioDef> & { problems?: Problem[] } {
+/** What validation found: the scenario, or its problems; with the warnings whenever its shape was valid. */
+export type Validation = Result<ScenarioDef> & { problems?: Problem[]; warnings?: Problem[] };
+
+/**
+ * Validates a parsed JSON value as a scenario: size and nesting (limits.ts), shape, then references and
+ * consistency (errors: `problems`). Warnings (legal but likely wrong) never make it invalid.
+ */
+export function validateScenario(input: unknown): Validation {
   const tooBig = checkJsonShape(input);
   if (tooBig) return { ok: false, error: describe([tooBig]), problems: [tooBig] };
   const parsed = Scenario.safeParse(input);
@@ -47,33 +55,53 @@ export function validateScenario(input: unknown): Result<ScenarioDef> & { proble
     }));
     return { ok: false, error: describe(problems), problems };
   }
-  const problems = checkReferences(parsed.data);
-  if (problems.length) return { ok: false, error: describe(problems), problems };
-  return { ok: true, value: parsed.data };
+  const { errors, warnings } = reviewScenario(parsed.data);
+  if (errors.length) return { ok: false, error: describe(errors), problems: errors, warnings };
+  return { ok: true, value: parsed.data, warnings };
 }
 
-/** Parses scenario text as JSON within the limits of limits.ts, before any validation of its shape. */
+/**
+ * Parses scenario text as JSON within the limits of limits.ts, before any validation of its shape. A leading
+ * byte-order mark is ignored; a syntax error is reported with its line and column.
+ */
 export function readScenarioJson(text: string, label = 'scenario'): Result<unknown> {
   const tooLong = checkTextSize(text);
   if (tooLong) return { ok: false, error: `${label}: ${tooLong}` };
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(body);
   } catch (err) {
-    return { ok: false, error: `${label}: not valid JSON (${(err as Error).message})` };
+    return { ok: false, error: `${label}: not valid JSON ${describeSyntaxError(body, err)}` };
   }
   const tooBig = checkJsonShape(json);
   if (tooBig) return { ok: false, error: `${label}: ${tooBig.path}: ${tooBig.message}` };
   return { ok: true, value: json };
 }
 
+/** "at line 3, column 7: expected ',' or '}' …": from the scanner, else from the position in V8's message. */
+function describeSyntaxError(text: string, err: unknown): string {
+  const found = findJsonSyntaxError(text);
+  if (found) return `at line ${found.line}, column ${found.column}: ${found.message}`;
+  const message = err instanceof Error ? err.message : String(err);
+  const position = /at position (\d+)/.exec(message);
+  if (!position) return `(${message})`;
+  const { line, column } = locateOffset(text, Number(position[1]));
+  return `at line ${line}, column ${column} (${message})`;
+}
+
 /** Parses scenario text (JSON) and validates it; `label` prefixes messages (usually the file name). */
-export function parseScenario(text: string, label = 'scenario'): Result<ScenarioDef> {
+export function parseScenario(text: string, label = 'scenario'): Validation {
   const json = readScenarioJson(text, label);
   if (!json.ok) return json;
   const result = validateScenario(json.value);
-  if (!result.ok) return { ok: false, error: labelProblems(label, result.problems ?? []) };
+  if (!result.ok) return { ...result, error: labelProblems(label, result.problems ?? []) };
   return result;
+}
+
+/** One `warning:` line per warning, with the label and the path. */
+export function labelWarnings(label: string, warnings: readonly Problem[]): string {
+  return warnings.map((w) => `warning: ${label}: ${w.path}: ${w.message}`).join('\n');
 }
 
 /** One line per problem, prefixed with the label, at most 12 and a count of the rest. */
@@ -144,13 +172,13 @@ export function compileWorld(source: ScenarioDef, branchId: string | null = null
       bounds: rules.filter((r) => r.kind === 'bound'),
       rulesById: dict(rules.map((r) => [r.id, r] as const)),
       settings: {
-        ordersPerTurn: s.ordersPerTurn ?? 2,
-        realignStep: s.realignStep ?? 3,
-        commonEnemy: s.commonEnemy ?? { perTurn: 3, cap: 60 },
-        interestScale: s.interestScale ?? 3,
-        defenceBonus: s.defenceBonus ?? 50,
-        attrition: s.attrition ?? 30,
-        breakRatio: s.breakRatio ?? 25,
+        ordersPerTurn: s.ordersPerTurn ?? SETTING_DEFAULTS.ordersPerTurn,
+        realignStep: s.realignStep ?? SETTING_DEFAULTS.realignStep,
+        commonEnemy: s.commonEnemy ?? { ...SETTING_DEFAULTS.commonEnemy },
+        interestScale: s.interestScale ?? SETTING_DEFAULTS.interestScale,
+        defenceBonus: s.defenceBonus ?? SETTING_DEFAULTS.defenceBonus,
+        attrition: s.attrition ?? SETTING_DEFAULTS.attrition,
+        breakRatio: s.breakRatio ?? SETTING_DEFAULTS.breakRatio,
       },
     },
   };

@@ -1,10 +1,13 @@
 // Replay files: the whole history tree as versioned JSON (scenario id and version, seed, and per node the
-// people's orders, who they held, names and comments). Importing replays every turn with the engine, so the
-// states are rebuilt exactly; anything malformed, tampered with or from another scenario version is refused
-// with a message that names the problem, and nothing in a file is ever executed.
+// people's orders, who they held, names and comments; for a scenario the page does not ship, the scenario
+// itself). Importing replays every turn with the engine, so the states are rebuilt exactly; anything malformed,
+// tampered with or from another scenario version is refused with a message that names the problem, and nothing
+// in a file is ever executed.
 import { z } from 'zod';
-import type { GameState, Order, World } from '../engine/index';
-import { advance, checkOrder, createGame } from '../engine/index';
+import type { GameState, Order, Result, World } from '../engine/index';
+import { advance, checkOrder, createGame, labelProblems, validateScenario } from '../engine/index';
+import { checkJsonShape, checkTextSize } from '../engine/limits';
+import type { ScenarioDef } from '../engine/schema';
 import type { TreeNode } from './tree';
 
 export const REPLAY_FORMAT = 'iraq-syria-sim/replay';
@@ -70,14 +73,21 @@ export const ReplayJson = z.strictObject({
   branch: id.nullable(),
   seed: z.number().int().min(0).max(0xffffffff),
   root: ReplayNodeJson,
+  // Optional (version 1 files without it stay readable): the scenario itself, when the page does not ship it.
+  // Checked by readCarriedScenario with the scenario validator and its limits, never by this schema.
+  definition: z.unknown().optional(),
 });
 export type Replay = z.infer<typeof ReplayJson>;
 
-/** The replay of a tree: everything needed to rebuild it, nothing derived. */
+/**
+ * The replay of a tree: everything needed to rebuild it, nothing derived. `definition` is the scenario to
+ * carry, for one the page does not ship (a replay of a shipped scenario carries only its id and version).
+ */
 export function exportReplay(
   root: TreeNode,
   scenario: { id: string; version: number },
   seed: number,
+  definition?: ScenarioDef,
 ): Replay {
   const node = (n: TreeNode, parentBranch: string | null): ReplayNode => {
     const out: ReplayNode = { orders: n.orders.map((o) => ({ ...o })), held: [...n.held], children: [] };
@@ -87,7 +97,7 @@ export function exportReplay(
     out.children = n.children.map((c) => node(c, n.branch));
     return out;
   };
-  return {
+  const replay: Replay = {
     format: REPLAY_FORMAT,
     version: REPLAY_VERSION,
     scenario: { id: scenario.id, version: scenario.version },
@@ -95,6 +105,33 @@ export function exportReplay(
     seed,
     root: node(root, root.branch),
   };
+  if (definition) replay.definition = definition;
+  return replay;
+}
+
+const CARRIED = 'the scenario the replay carries';
+
+/**
+ * The scenario a replay carries (its `definition`), checked as a scenario file is — size, nesting, shape and
+ * references — and against the replay's scenario id and version; null when it carries none. Runs before any
+ * turn is rebuilt, and never throws, whatever the JSON.
+ */
+export function readCarriedScenario(json: unknown): Result<ScenarioDef | null> {
+  if (typeof json !== 'object' || json === null || !('definition' in json)) return { ok: true, value: null };
+  const carried: unknown = json.definition;
+  const tooBig = checkJsonShape(carried);
+  if (tooBig) return { ok: false, error: `${CARRIED}: ${tooBig.path}: ${tooBig.message}` };
+  const tooLong = checkTextSize(JSON.stringify(carried) ?? '');
+  if (tooLong) return { ok: false, error: `${CARRIED}: ${tooLong}` };
+  const valid = validateScenario(carried);
+  if (!valid.ok) return { ok: false, error: labelProblems(CARRIED, valid.problems ?? []) || valid.error };
+  const head = (json as { scenario?: { id?: unknown; version?: unknown } }).scenario;
+  if (head?.id !== valid.value.id || head.version !== valid.value.version)
+    return {
+      ok: false,
+      error: `${CARRIED} is version ${valid.value.version} of "${valid.value.id}", but the replay says it is of ${JSON.stringify(head?.id)} version ${String(head?.version)}`,
+    };
+  return { ok: true, value: valid.value };
 }
 
 export type ReplayResult = { ok: true; root: TreeNode; nodes: number } | { ok: false; error: string };

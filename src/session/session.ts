@@ -1,6 +1,7 @@
 // The game in progress: the only caller of the engine's state-changing functions and the only publisher of
 // domain events. Commands are direct calls that return a result (accepted, or refused with a reason); the
-// bus only tells the scene, the panels and the audio what happened.
+// bus only tells the scene, the panels and the audio what happened. Its catalog holds the shipped scenarios
+// and the ones opened from a file or carried by a replay (kept in memory, found by id like the shipped ones).
 import type { Bus } from '../events/bus';
 import type { GameState, Order, OrderOption, Result, Verdict, World } from '../engine/index';
 import {
@@ -19,7 +20,8 @@ import type { ExplainedDiff } from '../engine/compare';
 import type { OddsRun, OddsRunner } from './odds';
 import { inlineOdds } from './odds';
 import type { Replay } from './replay';
-import { checkOrderShape, exportReplay, REPLAY_LIMITS, rebuildReplay } from './replay';
+import { checkJsonShape } from '../engine/limits';
+import { checkOrderShape, exportReplay, readCarriedScenario, REPLAY_LIMITS, rebuildReplay } from './replay';
 import { decodeShare, encodeShare } from './share';
 import type { Path, TreeNode } from './tree';
 import {
@@ -86,6 +88,25 @@ export interface ScenarioEntry {
   id: string; // "mosul-2016"
   title: string;
   load: () => Promise<unknown>; // the parsed JSON of the scenario file
+  origin?: 'file'; // absent: shipped with the page; "file": opened from a file (or carried by a replay)
+}
+
+/** JSON with every object's keys sorted, so that two equal scenarios give the same text. */
+const canonicalJson = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+
+/**
+ * True when `json` (any JSON, possibly hostile: its size is checked first) is the scenario `def`, key order
+ * and the editor's `$schema` pointer aside.
+ */
+export function isSameScenario(json: unknown, def: ScenarioDef): boolean {
+  if (typeof json !== 'object' || json === null || Array.isArray(json) || checkJsonShape(json)) return false;
+  const strip = (x: object) => ({ ...x, $schema: undefined });
+  return canonicalJson(strip(json)) === canonicalJson(strip(def));
 }
 
 const copyOrder = (o: Order): Order => {
@@ -116,6 +137,38 @@ export class Session {
       return w.ok ? w.value : null;
     }),
   ) {}
+
+  /** True when the page ships a scenario with this id (not one opened from a file or carried by a replay). */
+  isShipped(scenarioId: string): boolean {
+    return this.catalog.some((e) => e.id === scenarioId && !e.origin);
+  }
+
+  /**
+   * Registers a scenario an author opened from a file (validated already), so that everything that finds a
+   * scenario by id finds it; the game in progress is not touched. A scenario with the id of a shipped one is
+   * refused unless it is that very scenario (then the shipped entry is the answer); one with the id of an
+   * earlier file replaces it (the author edited the file and opened it again).
+   */
+  async addScenario(def: ScenarioDef, label: string): Promise<Result<ScenarioEntry>> {
+    const shipped = this.catalog.find((e) => e.id === def.id && !e.origin);
+    if (!shipped) return { ok: true, value: this.register(def) };
+    const theirs = await this.fetchScenario(def.id);
+    if (theirs.ok && isSameScenario(def, theirs.value)) return { ok: true, value: shipped };
+    const title = theirs.ok ? theirs.value.title : shipped.title;
+    return {
+      ok: false,
+      error: `${label}: id: "${def.id}" is the id of a scenario this page ships ("${title}"), with other content. Give your scenario another id (its "id" field) to open it here.`,
+    };
+  }
+
+  /** Puts a scenario from outside the page's own into the catalog, in place of any earlier one of its id. */
+  private register(def: ScenarioDef): ScenarioEntry {
+    const entry: ScenarioEntry = { id: def.id, title: def.title, origin: 'file', load: async () => def };
+    const at = this.catalog.findIndex((e) => e.id === def.id);
+    if (at >= 0) this.catalog[at] = entry;
+    else this.catalog.push(entry);
+    return entry;
+  }
 
   /** Reads and validates a scenario from the catalog, without touching the game in progress. */
   async fetchScenario(scenarioId: string): Promise<Result<ScenarioDef>> {
@@ -423,7 +476,12 @@ export class Session {
 
   /** The whole tree as a replay file. */
   exportReplay(): Replay | null {
-    return this.root && this.def ? exportReplay(this.root, this.def, this.seed) : null;
+    return this.root && this.def ? exportReplay(this.root, this.def, this.seed, this.carried()) : null;
+  }
+
+  /** The scenario a replay of this game must carry: none when the page ships it. */
+  private carried(): ScenarioDef | undefined {
+    return this.def && !this.isShipped(this.def.id) ? this.def : undefined;
   }
 
   /** The line from the root to `path` only, as a replay (for share links). */
@@ -432,20 +490,58 @@ export class Session {
     const along = nodesAlong(this.root, path);
     let line: TreeNode | null = null;
     for (let i = along.length - 1; i >= 0; i--) line = { ...along[i]!, children: line ? [line] : [] };
-    return exportReplay(line!, this.def, this.seed);
+    return exportReplay(line!, this.def, this.seed, this.carried());
   }
 
-  /** True when a replay (parsed JSON) is of the game in progress: same scenario, version and seed. */
+  /**
+   * True when a replay (parsed JSON) is of the game in progress: same scenario, version and seed (and, when
+   * it carries its scenario, that very scenario).
+   */
   isSameGame(json: unknown): boolean {
     const head = ReplayHead.safeParse(json);
+    const carried = (json as { definition?: unknown } | null)?.definition;
     return (
       !!this.def &&
       !!this.root &&
       head.success &&
       head.data.scenario.id === this.def.id &&
       head.data.scenario.version === this.def.version &&
-      head.data.seed === this.seed
+      head.data.seed === this.seed &&
+      (carried === undefined || isSameScenario(carried, this.def))
     );
+  }
+
+  /**
+   * The scenario to rebuild a replay with: the one it carries (checked; a shipped id must hold the shipped
+   * scenario), else the game's own or the catalog's by id. `register` says the carried one is new here.
+   */
+  private async scenarioForReplay(
+    json: unknown,
+    id: string,
+  ): Promise<Result<{ def: ScenarioDef; register: boolean }>> {
+    const carried = readCarriedScenario(json);
+    if (!carried.ok) return carried;
+    const def = carried.value;
+    if (!def) {
+      if (this.def && this.def.id === id) return { ok: true, value: { def: this.def, register: false } };
+      if (!this.catalog.some((e) => e.id === id))
+        return {
+          ok: false,
+          error: `unknown scenario "${id}": this page does not ship it and the replay does not carry it. Open the scenario file first ("Open a scenario file…" in the briefing, B), then the replay.`,
+        };
+      const fetched = await this.fetchScenario(id);
+      return fetched.ok ? { ok: true, value: { def: fetched.value, register: false } } : fetched;
+    }
+    if (this.def && isSameScenario(def, this.def))
+      return { ok: true, value: { def: this.def, register: false } };
+    if (!this.isShipped(id)) return { ok: true, value: { def, register: true } };
+    const shipped = await this.fetchScenario(id);
+    if (shipped.ok && isSameScenario(def, shipped.value))
+      return { ok: true, value: { def: shipped.value, register: false } };
+    return {
+      ok: false,
+      error: `it carries its own scenario "${id}", but this page ships a different scenario with that id`,
+    };
   }
 
   /**
@@ -459,11 +555,12 @@ export class Session {
       return this.failLoad('This file is not a replay of this game (no scenario id and seed in it).');
     const merge = !!options.merge && this.isSameGame(json);
     const generation = merge ? this.generation : ++this.generation;
-    const def =
-      this.def && this.def.id === head.data.scenario.id
-        ? { ok: true as const, value: this.def }
-        : await this.fetchScenario(head.data.scenario.id);
-    if (!def.ok) return this.failLoad(`The replay's scenario cannot be opened: ${def.error}`);
+    const found = merge
+      ? { ok: true as const, value: { def: this.def!, register: false } }
+      : await this.scenarioForReplay(json, head.data.scenario.id);
+    if (generation !== this.generation) return { ok: false, error: 'another game was opened meanwhile' };
+    if (!found.ok) return this.failLoad(`The replay's scenario cannot be opened: ${found.error}`);
+    const def = { ok: true as const, value: found.value.def };
     const worlds = merge ? this.worlds : worldCache(def.value);
     let n = 0;
     const steps = rebuildReplay(json, def.value, worlds, () => `r${++n}`);
@@ -494,6 +591,7 @@ export class Session {
       return { ok: true, value: { nodes: built.nodes, merged: true, path } };
     }
     // Renumber in the session's own series, so the ids of later turns never clash.
+    if (found.value.register) this.register(def.value);
     this.def = def.value;
     this.worlds = worlds;
     this.seed = head.data.seed;

@@ -1,14 +1,16 @@
-// The scenario picker and briefing dialog: scenario, branch and seed, who people hold, then Start. Another
-// scenario is previewed without touching the game in progress, which is replaced only by Start and kept if
-// the new one fails to load (the failure is shown here, in the page).
+// The scenario picker and briefing dialog: scenario (shipped, or opened from a file: picked or dropped),
+// branch and seed, who people hold, then Start. Another scenario is previewed without touching the game in
+// progress, which is replaced only by Start and kept if the new one fails to load (the failure is shown here).
 import type { ScenarioDef } from '../engine/schema';
 import type { Ui } from './context';
 import { button, el, makeDialog, openDialog, setChildren } from './dom';
 import { findBranch, renderBriefing } from './briefing';
 import { renderKept } from './kept';
 import { dropKept, keepGame } from '../session/autosave';
-import { checkSeed } from '../session/session';
+import { checkSeed, isSameScenario } from '../session/session';
 import { snapshot } from '../session/opening';
+import type { PickedFile } from './scenarioFile';
+import { describeTravel, listenForDrops, readPickedScenario, SCENARIO_FILE_LIMIT } from './scenarioFile';
 
 export type Mode = 'start' | 'new' | 'review';
 
@@ -21,6 +23,7 @@ export interface Picker {
 }
 
 const SCENARIO_FAILED = 'The scenario could not be loaded.';
+const FILE_FAILED = 'The scenario file was not opened.';
 
 const heldKey = (scenario: string) => `ui.held.${scenario}`;
 
@@ -42,6 +45,7 @@ export function createPicker(ui: Ui): Picker {
   let request = 0;
   let followed: ScenarioDef | null = null; // the game's scenario when the briefing last followed it
   const titles = new Map<string, string>(); // scenario id -> title, once read
+  const travel = new Map<string, string>(); // id of a scenario from a file -> how its games travel
 
   const remembered = (def: ScenarioDef): Set<string> => {
     if (session.def?.id === def.id && session.held.length) return new Set(session.held);
@@ -61,34 +65,45 @@ export function createPicker(ui: Ui): Picker {
     preview = def;
     titles.set(def.id, def.title);
     if (branch && !findBranch(def, branch)) branch = null;
+    if (!session.isShipped(def.id) && !travel.has(def.id)) {
+      travel.set(def.id, ''); // measured once per scenario opened from a file (it compresses a replay)
+      void describeTravel(def)
+        .catch(() => '') // a browser without compression streams: nothing to say
+        .then((note) => {
+          travel.set(def.id, note);
+          if (dialog.open && preview?.id === def.id) render();
+        });
+    }
   };
 
   const fetchPreview = async (id: string) => {
     const mine = ++request;
     preview = null;
-    if (session.def?.id === id) {
+    // The game's own scenario, unless a file of its id was opened since (a new draft: that one is shown).
+    if (session.def?.id === id && session.isShipped(id)) {
       usePreview(session.def);
       return render();
     }
     render();
     const result = await session.fetchScenario(id);
     if (mine !== request) return;
-    if (result.ok) usePreview(result.value);
+    if (result.ok)
+      usePreview(session.def && isSameScenario(result.value, session.def) ? session.def : result.value);
     else error = result.error;
     render();
   };
 
-  const start = async () => {
+  const start = () => {
     if (!preview || busy) return;
     // The game already open (a restored autosave, a shared line) goes on unless another one is asked for.
     let kept = '';
     if (!isOpen() || mode === 'new') {
-      busy = true;
-      render();
+      busy = true; // the game/loaded that starting publishes must not redraw the briefing under us
       // The game being replaced goes to the kept list (when there is room), so a misclick costs nothing.
       const save = played() && ui.storage ? snapshot(session, Date.now()) : null;
       const keep = save && ui.storage ? keepGame(ui.storage, save) : null;
-      const result = await session.load(scenario, branch, seed);
+      // What the briefing shows is what starts (a file opened again may hold another draft of the same id).
+      const result = session.start(preview, branch, seed, `${preview.id}.json`);
       busy = false;
       if (!result.ok) {
         if (keep?.ok && ui.storage) dropKept(ui.storage, 0);
@@ -114,9 +129,39 @@ export function createPicker(ui: Ui): Picker {
     );
   };
 
+  /** Reads a scenario file, registers it with the session and previews it; a refused one changes nothing. */
+  const openFile = async (file: PickedFile) => {
+    if (busy) return;
+    busy = true;
+    render();
+    const read = await readPickedScenario(file);
+    const added = read.ok ? await session.addScenario(read.value, file.name) : read;
+    busy = false;
+    if (!read.ok || !added.ok) {
+      error = added.ok ? null : added.error;
+      errorTitle = FILE_FAILED;
+      return render();
+    }
+    const def = read.value;
+    ++request; // a preview still being fetched is not wanted any more
+    travel.delete(def.id); // the file may be a new draft: measured again
+    scenario = def.id;
+    branch = null;
+    error = null;
+    usePreview(def, true);
+    render();
+    dialog.querySelector<HTMLElement>('h2')?.focus();
+    ui.announce(
+      session.isShipped(def.id)
+        ? `${file.name} holds the scenario this page ships as "${def.title}": it opens as that one.`
+        : `Opened ${file.name}: ${def.title}. Read the briefing, then press Start to play it.`,
+    );
+  };
+
+  // The game shown is this very scenario (not only one of the same id: a file opened again may differ).
   const isOpen = () =>
     !!preview &&
-    session.def?.id === preview.id &&
+    session.def === preview &&
     (session.state?.branch ?? null) === branch &&
     session.seed === seed;
   const played = () => (session.root?.children.length ?? 0) > 0;
@@ -141,7 +186,11 @@ export function createPicker(ui: Ui): Picker {
             },
           },
           session.catalog.map((c) =>
-            el('option', { value: c.id, selected: c.id === scenario }, titles.get(c.id) ?? c.title),
+            el(
+              'option',
+              { value: c.id, selected: c.id === scenario },
+              `${titles.get(c.id) ?? c.title}${c.origin === 'file' ? ' (from file)' : ''}`,
+            ),
           ),
         ),
       ),
@@ -198,13 +247,38 @@ export function createPicker(ui: Ui): Picker {
       ),
     );
 
+  /** "Open a scenario file…" (or drop one on the dialog), with the limit, and how an opened one travels. */
+  const fileRow = () => {
+    const input = el('input', {
+      type: 'file',
+      accept: '.json,application/json',
+      class: 'file-input',
+      'data-testid': 'open-scenario-file',
+      disabled: busy,
+      onchange: (e: Event) => {
+        const target = e.target as HTMLInputElement;
+        const file = target.files?.[0];
+        if (file) void openFile(file).finally(() => (target.value = ''));
+      },
+    });
+    const note = preview && !session.isShipped(preview.id) ? travel.get(preview.id) : undefined;
+    return el(
+      'div',
+      { class: 'scenario-file' },
+      el('label', { class: 'file-button' }, 'Open a scenario file…', input),
+      el('span', { class: 'muted' }, ` or drop a .json file here (${SCENARIO_FILE_LIMIT}).`),
+      note ? el('p', { class: 'file-note', 'data-testid': 'scenario-file-note' }, note) : null,
+    );
+  };
+
   const render = () => {
     const title = preview?.title ?? 'Choose a scenario';
     setChildren(
       body,
-      el('h2', { tabindex: -1 }, title),
+      el('h2', { tabindex: -1, 'data-testid': 'briefing-title' }, title),
       renderKept(ui, render, () => dialog.close()),
       picker(),
+      fileRow(),
       preview
         ? renderBriefing(preview, branch, held, (id, on) => (on ? held.add(id) : held.delete(id)))
         : el(
@@ -221,7 +295,9 @@ export function createPicker(ui: Ui): Picker {
             { class: 'load-error', role: 'alert', 'data-testid': 'load-error' },
             el('strong', {}, `${errorTitle} `),
             el('pre', {}, error),
-            session.def && mode !== 'start' ? el('p', {}, 'The game in progress is kept.') : null,
+            session.def && (mode !== 'start' || errorTitle === FILE_FAILED)
+              ? el('p', {}, 'The game in progress is kept.')
+              : null,
           )
         : null,
       el(
@@ -238,14 +314,24 @@ export function createPicker(ui: Ui): Picker {
               : isOpen() && (mode === 'review' || played())
                 ? 'Continue'
                 : 'Start',
-          () => void start(),
+          () => start(),
           { class: 'primary', 'data-testid': 'start-game', disabled: !preview || busy },
         ),
       ),
     );
   };
 
-  return {
+  if (typeof document !== 'undefined')
+    listenForDrops(
+      document,
+      (file) => {
+        if (!dialog.open) api.open(session.def ? 'review' : 'start');
+        void openFile(file);
+      },
+      (over) => dialog.classList.toggle('dropping', over),
+    );
+
+  const api: Picker = {
     dialog,
     open(m) {
       mode = m;
@@ -284,4 +370,5 @@ export function createPicker(ui: Ui): Picker {
       else render();
     },
   };
+  return api;
 }

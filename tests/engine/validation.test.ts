@@ -54,13 +54,16 @@ describe('scenario validation', () => {
   it('rejects placeholders outside orders', () => {
     const result = validateScenario(mutate((j) => (j.rules[2].effects[0].actor = '$actor')));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toContain('rules[2].effects[0].actor: unknown actor "$actor"');
+    if (!result.ok)
+      expect(result.error).toContain(
+        'rules[2].effects[0].actor: "$actor" stands for the actor giving an order, so it has a value only inside an order',
+      );
   });
 
   it('reports text that is not JSON with the label', () => {
     const result = parseScenario('{"id": "x",', 'broken.json');
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatch(/^broken\.json: not valid JSON/);
+    if (!result.ok) expect(result.error).toMatch(/^broken\.json: not valid JSON at line 1, column 12: /);
   });
 
   it('prefixes every problem with the file label and caps the list', () => {

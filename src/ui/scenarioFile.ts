@@ -1,0 +1,109 @@
+// Opening a scenario file in the page: reading a .json file picked or dropped (within the engine's limits),
+// checking it with the parser and validator the CLI uses (the same path-precise messages), and saying how the
+// games of such a scenario travel (replays, share links and the autosave carry it).
+import { labelProblems, readScenarioJson, validateScenario } from '../engine/index';
+import type { Result } from '../engine/index';
+import { MAX_SCENARIO_CHARS } from '../engine/limits';
+import type { ScenarioDef } from '../engine/schema';
+import type { Replay } from '../session/replay';
+import { REPLAY_FORMAT, REPLAY_LIMITS, REPLAY_VERSION } from '../session/replay';
+import { decodeShare, encodeShare } from '../session/share';
+
+/** What the page needs of a File (tests pass a plain object). */
+export interface PickedFile {
+  name: string;
+  size: number;
+  text(): Promise<string>;
+}
+
+const count = (n: number): string => n.toLocaleString('en-US');
+
+/** "at most 5,000,000 characters": the engine's limit, as the picker states it. */
+export const SCENARIO_FILE_LIMIT = `at most ${count(MAX_SCENARIO_CHARS)} characters`;
+
+/** UTF-8 needs at most 3 bytes per UTF-16 code unit, so a larger file is over the text limit for sure. */
+const MAX_FILE_BYTES = 3 * MAX_SCENARIO_CHARS;
+
+/** The scenario a file holds, or the problems with it, one per line, as `npm run validate` prints them. */
+export async function readPickedScenario(file: PickedFile): Promise<Result<ScenarioDef>> {
+  if (file.size > MAX_FILE_BYTES)
+    return {
+      ok: false,
+      error: `${file.name}: ${count(file.size)} bytes, more than a scenario file may have (${SCENARIO_FILE_LIMIT})`,
+    };
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (err) {
+    return { ok: false, error: `${file.name}: could not be read (${(err as Error).message})` };
+  }
+  const json = readScenarioJson(text, file.name);
+  if (!json.ok) return json;
+  if ((json.value as { format?: unknown } | null)?.format === REPLAY_FORMAT)
+    return {
+      ok: false,
+      error: `${file.name} is a replay, not a scenario file: open it with "Import replay…" in the History tab (T).`,
+    };
+  const valid = validateScenario(json.value);
+  if (!valid.ok)
+    return {
+      ok: false,
+      error: labelProblems(file.name, valid.problems ?? []) || `${file.name}: ${valid.error}`,
+    };
+  return { ok: true, value: valid.value };
+}
+
+/**
+ * What happens to the games of a scenario opened from a file: their replays, links and autosave carry it.
+ * Measured on a replay of its start (a game adds its orders, a few dozen characters a turn): says when a share
+ * link would be too long to open, or a replay file larger than a replay may be.
+ */
+export async function describeTravel(def: ScenarioDef): Promise<string> {
+  const start: Replay = {
+    format: REPLAY_FORMAT,
+    version: REPLAY_VERSION,
+    scenario: { id: def.id, version: def.version },
+    branch: null,
+    seed: 1,
+    root: { orders: [], held: [], children: [] },
+    definition: def,
+  };
+  const file = JSON.stringify(start, null, 1).length; // as "Export replay" writes it
+  if (file > REPLAY_LIMITS.bytes)
+    return `This scenario is too large to travel with its games: a replay of one would be ${count(file)} characters, more than the ${count(REPLAY_LIMITS.bytes)} a replay may have, so replays and links of its games will not open. Keep the scenario file to open it again.`;
+  const link = await encodeShare(start);
+  if (!(await decodeShare(link)).ok)
+    return `A share link to one of its games would be ${count(link.length)} characters long, too long to open: share a replay file instead (Export replay, in the History tab).`;
+  return `Its replays, share links and the autosave carry the scenario, so they open in any browser: a link to its start is ${count(link.length)} characters long.`;
+}
+
+/** True when a drag carries files (not text or a link dragged from the page). */
+const carriesFiles = (e: DragEvent): boolean =>
+  !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
+
+/**
+ * Takes files dropped anywhere on `target` (the page): the first one goes to `onFile`. Dropping a file never
+ * makes the browser leave the game to show it. `onDragging` says when a drag of files is over the page.
+ */
+export function listenForDrops(
+  target: Pick<Document, 'addEventListener'>,
+  onFile: (file: File) => void,
+  onDragging: (over: boolean) => void = () => {},
+): void {
+  target.addEventListener('dragover', (e: DragEvent) => {
+    if (!carriesFiles(e)) return;
+    e.preventDefault();
+    e.dataTransfer!.dropEffect = 'copy';
+    onDragging(true);
+  });
+  target.addEventListener('dragleave', (e: DragEvent) => {
+    if (!e.relatedTarget) onDragging(false); // left the window, not just one element for another
+  });
+  target.addEventListener('drop', (e: DragEvent) => {
+    if (!carriesFiles(e)) return;
+    e.preventDefault();
+    onDragging(false);
+    const file = e.dataTransfer!.files[0];
+    if (file) onFile(file);
+  });
+}
