@@ -1,6 +1,7 @@
 // The scenario picker and briefing dialog: scenario (shipped, or opened from a file: picked or dropped),
 // branch and seed, who people hold, then Start. Another scenario is previewed without touching the game in
 // progress, which is replaced only by Start and kept if the new one fails to load (the failure is shown here).
+import { lintScenario } from '../engine/index';
 import type { ScenarioDef } from '../engine/schema';
 import type { Ui } from './context';
 import { button, el, makeDialog, openDialog, setChildren } from './dom';
@@ -46,6 +47,7 @@ export function createPicker(ui: Ui): Picker {
   let followed: ScenarioDef | null = null; // the game's scenario when the briefing last followed it
   const titles = new Map<string, string>(); // scenario id -> title, once read
   const travel = new Map<string, string>(); // id of a scenario from a file -> how its games travel
+  const warned = new Map<string, string[]>(); // id of a scenario from a file -> the validator's warnings
 
   const remembered = (def: ScenarioDef): Set<string> => {
     if (session.def?.id === def.id && session.held.length) return new Set(session.held);
@@ -145,6 +147,10 @@ export function createPicker(ui: Ui): Picker {
     const def = read.value;
     ++request; // a preview still being fetched is not wanted any more
     travel.delete(def.id); // the file may be a new draft: measured again
+    warned.set(
+      def.id,
+      lintScenario(def).map((w) => `${w.path}: ${w.message}`),
+    );
     scenario = def.id;
     branch = null;
     error = null;
@@ -262,12 +268,29 @@ export function createPicker(ui: Ui): Picker {
       },
     });
     const note = preview && !session.isShipped(preview.id) ? travel.get(preview.id) : undefined;
+    const warnings = (preview && warned.get(preview.id)) ?? [];
     return el(
       'div',
       { class: 'scenario-file' },
       el('label', { class: 'file-button' }, 'Open a scenario file…', input),
       el('span', { class: 'muted' }, ` or drop a .json file here (${SCENARIO_FILE_LIMIT}).`),
       note ? el('p', { class: 'file-note', 'data-testid': 'scenario-file-note' }, note) : null,
+      warnings.length
+        ? el(
+            'details',
+            { class: 'file-note', 'data-testid': 'scenario-file-warnings' },
+            el(
+              'summary',
+              {},
+              `${warnings.length} warning${warnings.length === 1 ? '' : 's'} from the validator (legal, but likely wrong)`,
+            ),
+            el(
+              'ul',
+              {},
+              warnings.slice(0, 20).map((w) => el('li', {}, w)),
+            ),
+          )
+        : null,
     );
   };
 

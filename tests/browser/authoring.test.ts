@@ -35,6 +35,7 @@ describe('a scenario author opens a scenario file in the page', { timeout: 300_0
 
   it('opens, previews, plays and restores a new scenario; refuses a broken one and keeps the game', async () => {
     const json = customScenario({
+      flags: { ...(customScenario().flags as object), neverRead: 0 }, // legal, but the validator warns
       summary: HOSTILE_TEXT,
       briefing: { ...(customScenario().briefing as object), situation: [`Before ${HOSTILE_TEXT} after.`] },
     });
@@ -53,6 +54,10 @@ describe('a scenario author opens a scenario file in the page', { timeout: 300_0
     await expect
       .poll(() => dialog.locator('[data-testid=scenario-file-note]').textContent())
       .toMatch(/carry the scenario.*a link to its start is [\d,]+ characters long/);
+    // The validator's warnings are shown too (they do not stop the file from opening).
+    expect(await dialog.locator('[data-testid=scenario-file-warnings]').textContent()).toMatch(
+      /1 warning from the validator[\s\S]*neverRead/,
+    );
     expect(
       await dialog.locator('[data-testid=held-actor]').evaluateAll((l) => l.map((e) => e.dataset.actor)),
     ).toEqual(['RED', 'BLUE']);
