@@ -7,9 +7,9 @@ import { distance, evaluate, StateLens } from './conditions';
 import type { Binding } from './context';
 import { actorName, bindRef } from './context';
 import type { OrderOption } from './orders';
-import { checkOrder, listOrderOptions, strikingStrength } from './orders';
+import { checkOrder, listOrderOptions } from './orders';
+import { readAmount, describeOrderType, readRelationChange } from './orderTypes';
 import { deriveSeed, nextInt } from './rng';
-import { DEFAULT_RELATION } from './resolve';
 import type { Condition, Effect, OrderDef } from './schema';
 import type { World } from './scenario';
 import type { GameState, Order } from './types';
@@ -32,9 +32,9 @@ function addEffect(ov: Overlay, e: Effect, bind: Binding, actor: string): void {
     case 'flag':
       return void bump(ov.flags, e.flag, e.delta ?? e.set ?? 0);
     case 'presence':
-      return void bump(ov.presences, `${ref(e.actor)}|${ref(e.region)}`, e.delta);
+      return ov.bumpPresence(ref(e.actor), ref(e.region), e.delta);
     case 'control':
-      return void ov.control.set(ref(e.region), e.actor === null ? null : ref(e.actor));
+      return ov.setControl(ref(e.region), e.actor === null ? null : ref(e.actor));
     case 'vp':
       if (ref(e.actor) === actor) ov.vp += e.delta;
       return;
@@ -62,7 +62,7 @@ function factsFor(w: World, def: OrderDef): OrderFacts {
   const issues = Object.entries(def.issues ?? {});
   const facts: OrderFacts = {
     layer: def.layer ?? w.def.layers[0]!.id,
-    builtIn: def.relation ?? DEFAULT_RELATION[def.type] ?? 0,
+    builtIn: readRelationChange(def),
     rules: w.orderRules.filter((r) => r.orders.includes(def.id) || r.orders.includes(def.type)),
     reactions: w.def.actors.flatMap((other) => {
       const delta = issues.reduce((sum, [issue, change]) => sum + (other.stakes?.[issue] ?? 0) * change, 0);
@@ -87,16 +87,7 @@ function expect(s: GameState, w: World, o: Order, def: OrderDef, base: Lens): { 
   }
   for (const r of facts.reactions)
     if (r.observer !== o.actor) ov.bumpRelation(r.observer, o.actor, facts.layer, r.delta);
-  let odds = 100;
-  if (def.type === 'deploy') bump(ov.presences, `${o.actor}|${o.region}`, def.amount ?? 10);
-  if (def.type === 'offensive') {
-    const r = s.regions[w.regionIndex[o.region!]!]!;
-    const attack = strikingStrength(s, w, o.actor, o.region!);
-    const held = r.controller ? (r.presence[r.controller] ?? 0) : 0;
-    const defence = Math.floor((held * (100 + w.settings.defenceBonus)) / 100);
-    odds = attack + defence === 0 ? 0 : Math.floor((attack * 100) / (attack + defence));
-    ov.control.set(o.region!, def.captor ?? o.actor);
-  }
+  const odds = describeOrderType(def.type).forecast?.({ s, w, o, def, ov, amount: readAmount(def) }) ?? 100;
   return { ov, odds };
 }
 
@@ -179,7 +170,7 @@ export function planOrders(s: GameState, w: World, actor: string): Choice[] {
     met: objectives.map((o) => (evaluate(base, o.when) ? 1 : 0)),
     dist: objectives.map((o) => distance(base, o.when)),
   };
-  const options = listOrderOptions(s, w, actor).filter((x) => x.def.type !== 'pass');
+  const options = listOrderOptions(s, w, actor).filter((x) => describeOrderType(x.def.type).planned);
   const subgoals = instrumentalGoals(s, w, options, base, baseline);
   const scored = options
     .filter((x) => x.verdict.ok)

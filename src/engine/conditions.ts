@@ -184,40 +184,44 @@ export function distance(lens: Lens, c: Condition, bind?: Binding): number {
 
 setBoundTester((ctx, c) => test(ctx, c));
 
-/** Plain-language rendering of a condition, for refusals and the briefing. */
-export function describeCondition(c: Condition): string {
+/**
+ * Plain-language rendering of a condition, for refusals and the briefing. `name` turns an id or placeholder
+ * (an actor, a region, a layer) into what the player reads; by default the id itself.
+ */
+export function describeCondition(c: Condition, name: (ref: string) => string = (x) => x): string {
+  const n = name;
   const range = (x: { atLeast?: number; atMost?: number }) =>
     [x.atLeast !== undefined ? `≥ ${x.atLeast}` : '', x.atMost !== undefined ? `≤ ${x.atMost}` : '']
       .filter(Boolean)
       .join(' and ');
   switch (c.if) {
     case 'relation':
-      return `${c.a}–${c.b} (${c.layer}) ${range(c)}`;
+      return `${n(c.a)}–${n(c.b)} (${n(c.layer)}) ${range(c)}`;
     case 'meter':
-      return `${c.actor} ${c.meter} ${range(c)}`;
+      return `${n(c.actor)} ${c.meter} ${range(c)}`;
     case 'flag':
       return `${c.flag} ${range(c)}`;
     case 'control':
       return c.actor === null
-        ? `${c.region} held by nobody`
-        : `${c.region} held by ${Array.isArray(c.actor) ? c.actor.join(' or ') : c.actor}`;
+        ? `${n(c.region)} held by nobody`
+        : `${n(c.region)} held by ${Array.isArray(c.actor) ? c.actor.map(n).join(' or ') : n(c.actor)}`;
     case 'presence':
-      return `${c.actor} forces in ${c.region ?? c.theatre ?? 'all regions'} ${range(c)}`;
+      return `${n(c.actor)} forces in ${c.region ? n(c.region) : c.theatre ? n(c.theatre) : 'all regions'} ${range(c)}`;
     case 'turn':
       return `turn ${range(c)}`;
     case 'ordered':
-      return `${c.actor ?? 'someone'} ordered ${c.order ?? c.type ?? 'something'}${c.target ? ` on ${c.target}` : ''}`;
+      return `${c.actor ? n(c.actor) : 'someone'} ordered ${c.order ?? c.type ?? 'something'}${c.target ? ` on ${n(c.target)}` : ''}`;
     case 'controlChanged':
-      return `${c.region} changed hands${c.from ? ` from ${c.from}` : ''}${c.to ? ` to ${c.to}` : ''}`;
+      return `${n(c.region)} changed hands${c.from ? ` from ${n(c.from)}` : ''}${c.to ? ` to ${n(c.to)}` : ''}`;
     case 'redefined':
-      return `${c.actor} has redefined its interests`;
+      return `${n(c.actor)} has redefined its interests`;
     case 'chance':
       return `${c.percent}% chance`;
     case 'all':
-      return c.of.map(describeCondition).join(' and ');
+      return c.of.map((x) => describeCondition(x, n)).join(' and ');
     case 'any':
-      return c.of.map(describeCondition).join(' or ');
+      return c.of.map((x) => describeCondition(x, n)).join(' or ');
     case 'not':
-      return `not (${describeCondition(c.cond)})`;
+      return `not (${describeCondition(c.cond, n)})`;
   }
 }

@@ -65,6 +65,14 @@ export function changeReserve(ctx: Ctx, actor: string, delta: number, cause: Cau
   record(ctx, { kind: 'meter', text, a: actor, meter: 'reserve', before, after: a.reserve }, cause);
 }
 
+/** Moves up to `amount` of the actor's reserve into a region (what is left, if less); returns how many moved. */
+export function deployForces(ctx: Ctx, actor: string, region: string, amount: number, cause: Cause): number {
+  const n = Math.min(amount, ctx.s.actors[ctx.w.actorIndex[actor] ?? -1]?.reserve ?? 0);
+  changeReserve(ctx, actor, -n, cause);
+  changePresence(ctx, actor, region, n, cause);
+  return n;
+}
+
 export function changeFlag(ctx: Ctx, flag: string, next: (v: number) => number, cause: Cause): void {
   const before = ctx.s.flags[flag] ?? 0;
   const after = next(before);

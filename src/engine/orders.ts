@@ -1,29 +1,42 @@
 // Legality of orders: which orders an actor may give now, and for a refused one the typed reason, never an
-// exception. The scenario says who may give which order with which parameters; gates add conditions.
+// exception. Per-type needs come from orderTypes.ts; an order accepted with the turn's pending orders is never
+// refused at resolution for anything they decide (limits, once, forces) — only for what the turn changes.
 import { describeCondition, evaluate, StateLens } from './conditions';
 import type { Binding } from './context';
-import { actorName, regionName } from './context';
+import { actorName, bindRef, layerName, regionName } from './context';
+import type { Commitments } from './orderTypes';
+import { describeOrderType, readAmount } from './orderTypes';
 import type { World } from './scenario';
 import type { OrderDef } from './schema';
 import type { GameState, Order, Refusal, RefusalCode, Verdict } from './types';
 
-const TARGETED = new Set(['support', 'oppose', 'coordinate', 'sanction', 'lift', 'arms', 'broker']);
-const REGIONAL = new Set(['deploy', 'withdraw', 'offensive']);
-
 const refuse = (code: RefusalCode, reason: string): Refusal => ({ ok: false, code, reason });
 
-/** Strength an actor can bring to an offensive on a region: its forces there plus half those next door. */
-export function strikingStrength(s: GameState, w: World, actor: string, region: string): number {
-  const ri = w.regionIndex[region];
-  if (ri === undefined) return 0;
-  let total = s.regions[ri]!.presence[actor] ?? 0;
-  for (const n of w.def.regions[ri]!.neighbours)
-    total += Math.floor((s.regions[w.regionIndex[n]!]!.presence[actor] ?? 0) / 2);
-  return total;
+/**
+ * Checks one order against the state and the orders already given this turn (`pending`, by every actor, none
+ * of them resolved yet): who may give it with which parameters, the turn's limits, the forces it needs once
+ * the giver's pending orders have taken theirs, and its requirement and gates.
+ */
+export function checkOrder(s: GameState, w: World, order: Order, pending: readonly Order[] = []): Verdict {
+  return judge(s, w, order, pending, true);
 }
 
-/** Checks one order against the state and the orders the same actor has already given this turn. */
-export function checkOrder(s: GameState, w: World, order: Order, given: readonly Order[] = []): Verdict {
+/**
+ * Checks an order as it resolves, after `resolved` (the turn's orders resolved before it): their forces are in
+ * the state already, so they are not counted again. A refusal here is the turn's doing — a region taken,
+ * forces lost, a gate's condition changed by an earlier order — never something `checkOrder` could have seen.
+ */
+export function checkOrderAtResolution(
+  s: GameState,
+  w: World,
+  order: Order,
+  resolved: readonly Order[],
+): Verdict {
+  return judge(s, w, order, resolved, false);
+}
+
+/** The checks in their order; `unresolved`: the given orders are still to resolve, so their forces are counted. */
+function judge(s: GameState, w: World, order: Order, given: readonly Order[], unresolved: boolean): Verdict {
   const def = w.orders[order.id];
   if (s.over) return refuse('game-over', 'The game is over: no more orders.');
   if (!def) return refuse('unknown-order', `There is no order "${order.id}" in this scenario.`);
@@ -34,30 +47,40 @@ export function checkOrder(s: GameState, w: World, order: Order, given: readonly
     return refuse('not-yours', `${who} cannot give the order "${def.name}".`);
   const target = checkTarget(w, def, order, who);
   if (target) return target;
-  const region = checkRegion(s, w, def, order, who);
+  const mine = given.filter((g) => g.actor === order.actor);
+  const committed = countCommitments(w, unresolved ? mine : []);
+  const region = checkRegion(s, w, def, order, who, committed);
   if (region) return region;
   if (order.covert && (def.covert ?? 'never') === 'never')
     return refuse('bad-target', `"${def.name}" cannot be given covertly.`);
   if (def.once && actor.usedOnce.includes(def.id))
     return refuse('once', `${who} has already used "${def.name}"; it can be given once per game.`);
-  const mine = given.filter((g) => g.actor === order.actor);
-  if (def.type !== 'pass' && mine.some((g) => sameOrder(g, order)))
+  if (!describeOrderType(def.type).repeatable && mine.some((g) => sameOrder(g, order)))
     return refuse('limit', `${who} has already given "${def.name}" this turn.`);
+  if (def.once && mine.some((g) => g.id === def.id))
+    return refuse('once', `${who} has already given "${def.name}" this turn; it can be given once per game.`);
   if (mine.length >= w.settings.ordersPerTurn)
     return refuse('limit', `${who} has already given ${mine.length} orders this turn (the limit).`);
-  const forces = checkForces(s, w, def, order, mine, who);
+  const forces = describeOrderType(def.type).checkForces?.({ s, w, def, order, who, committed }) ?? null;
   if (forces) return forces;
+  if (unresolved) {
+    const starved = checkStillSupplied(s, w, def, order, mine, who);
+    if (starved) return starved;
+  }
   // `ordered` sees the orders given so far this turn; `chance` draws from a copy of the generator.
   const lens = new StateLens(s, w, given, { rng: s.rng });
   const bind: Binding = { actor: order.actor, target: order.target, region: order.region };
   if (def.requires && !evaluate(lens, def.requires, bind))
-    return refuse('requires', def.refusal ?? `"${def.name}" needs: ${describeCondition(def.requires)}.`);
+    return refuse(
+      'requires',
+      def.refusal ?? `"${def.name}" needs: ${describeCondition(def.requires, named(w, bind))}.`,
+    );
   for (const gate of w.gates) {
     if (!gate.orders.includes(def.id) && !gate.orders.includes(def.type)) continue;
     if (!evaluate(lens, gate.when, bind))
       return refuse(
         'gate',
-        `${gate.id}: ${gate.refusal ?? gate.text} (needs ${describeCondition(gate.when)})`,
+        `${gate.id}: ${gate.refusal ?? gate.text} (needs ${describeCondition(gate.when, named(w, bind))})`,
       );
   }
   return { ok: true };
@@ -66,8 +89,55 @@ export function checkOrder(s: GameState, w: World, order: Order, given: readonly
 const sameOrder = (a: Order, b: Order): boolean =>
   a.id === b.id && a.target === b.target && a.region === b.region;
 
+/** What the given orders of one actor take from its reserve and pull out of regions when they resolve. */
+function countCommitments(w: World, orders: readonly Order[]): Commitments {
+  let reserve = 0;
+  const withdrawn = new Map<string, number>();
+  for (const o of orders) {
+    const def = w.orders[o.id];
+    if (!def) continue;
+    const draws = describeOrderType(def.type).draws;
+    if (draws === 'reserve') reserve += readAmount(def);
+    if (draws === 'presence' && o.region)
+      withdrawn.set(o.region, (withdrawn.get(o.region) ?? 0) + readAmount(def));
+  }
+  return { reserve, withdrawn: (region) => withdrawn.get(region) ?? 0 };
+}
+
+/** The giver's pending orders must keep the forces they need with this one added (a withdrawal may starve an offensive). */
+function checkStillSupplied(
+  s: GameState,
+  w: World,
+  def: OrderDef,
+  order: Order,
+  mine: readonly Order[],
+  who: string,
+): Refusal | null {
+  if (!describeOrderType(def.type).draws) return null;
+  for (const other of mine) {
+    const odef = w.orders[other.id];
+    const check = odef && describeOrderType(odef.type).checkForces;
+    if (!check) continue;
+    const committed = countCommitments(w, [...mine.filter((g) => g !== other), order]);
+    const short = check({ s, w, def: odef, order: other, who, committed });
+    if (short)
+      return refuse('no-forces', `"${def.name}" would leave ${who}'s "${odef.name}" short: ${short.reason}`);
+  }
+  return null;
+}
+
+/** What a player reads for an id or placeholder in a condition: the actor's, region's or layer's name. */
+const named =
+  (w: World, bind: Binding) =>
+  (ref: string): string => {
+    const id = bindRef(ref, bind);
+    if (w.actorIndex[id] !== undefined) return actorName(w, id);
+    if (w.regionIndex[id] !== undefined) return regionName(w, id);
+    return id === 'net' ? 'net' : layerName(w, id);
+  };
+
 function checkTarget(w: World, def: OrderDef, order: Order, who: string): Refusal | null {
-  if (TARGETED.has(def.type) && !order.target)
+  if (describeOrderType(def.type).targets === 'required' && !order.target)
     return refuse('bad-target', `"${def.name}" needs a target actor.`);
   if (order.target === undefined) return null;
   if (!def.targets?.includes(order.target))
@@ -76,41 +146,21 @@ function checkTarget(w: World, def: OrderDef, order: Order, who: string): Refusa
   return null;
 }
 
-function checkRegion(s: GameState, w: World, def: OrderDef, order: Order, who: string): Refusal | null {
-  if (REGIONAL.has(def.type) && !order.region) return refuse('bad-region', `"${def.name}" needs a region.`);
-  if (order.region === undefined) return null;
-  if (!def.regions?.includes(order.region))
-    return refuse('bad-region', `"${def.name}" cannot be given for ${regionName(w, order.region)}.`);
-  const r = s.regions[w.regionIndex[order.region]!]!;
-  const captor = def.captor ?? order.actor;
-  if (def.type === 'offensive' && (r.controller === captor || r.controller === order.actor))
-    return refuse(
-      'bad-region',
-      `${regionName(w, order.region)} is already held by ${actorName(w, r.controller!)} (${who}'s side).`,
-    );
-  return null;
-}
-
-function checkForces(
+function checkRegion(
   s: GameState,
   w: World,
   def: OrderDef,
   order: Order,
-  mine: Order[],
   who: string,
+  committed: Commitments,
 ): Refusal | null {
-  const actor = s.actors[w.actorIndex[order.actor]!]!;
-  const committed = mine.reduce((sum, g) => {
-    const d = w.orders[g.id];
-    return d && (d.type === 'deploy' || d.type === 'arms') ? sum + (d.amount ?? 10) : sum;
-  }, 0);
-  if ((def.type === 'deploy' || def.type === 'arms') && actor.reserve - committed <= 0)
-    return refuse('no-forces', `${who} has no forces left in reserve.`);
-  if (def.type === 'withdraw' && !(s.regions[w.regionIndex[order.region!]!]!.presence[order.actor] ?? 0))
-    return refuse('no-forces', `${who} has no forces in ${regionName(w, order.region!)} to withdraw.`);
-  if (def.type === 'offensive' && strikingStrength(s, w, order.actor, order.region!) <= 0)
-    return refuse('no-forces', `${who} has no forces in or next to ${regionName(w, order.region!)}.`);
-  return null;
+  const entry = describeOrderType(def.type);
+  if (entry.regions === 'required' && !order.region)
+    return refuse('bad-region', `"${def.name}" needs a region.`);
+  if (order.region === undefined) return null;
+  if (!def.regions?.includes(order.region))
+    return refuse('bad-region', `"${def.name}" cannot be given for ${regionName(w, order.region)}.`);
+  return entry.checkRegion?.({ s, w, def, order, who, committed }) ?? null;
 }
 
 export interface OrderOption {
@@ -119,12 +169,15 @@ export interface OrderOption {
   verdict: Verdict;
 }
 
-/** Every order the actor's definitions allow, with its parameters spelled out and a verdict for each. */
+/**
+ * Every order the actor's definitions allow, with its parameters spelled out and a verdict for each, given the
+ * orders already pending this turn (so that an option accepted here is accepted together with them).
+ */
 export function listOrderOptions(
   s: GameState,
   w: World,
   actor: string,
-  given: readonly Order[] = [],
+  pending: readonly Order[] = [],
 ): OrderOption[] {
   const out: OrderOption[] = [];
   for (const def of w.def.orders) {
@@ -139,7 +192,7 @@ export function listOrderOptions(
           if (target !== undefined) order.target = target;
           if (region !== undefined) order.region = region;
           if (c) order.covert = true;
-          out.push({ order, def, verdict: checkOrder(s, w, order, given) });
+          out.push({ order, def, verdict: checkOrder(s, w, order, pending) });
         }
   }
   return out;
@@ -149,8 +202,8 @@ export const listLegalOrders = (
   s: GameState,
   w: World,
   actor: string,
-  given: readonly Order[] = [],
+  pending: readonly Order[] = [],
 ): Order[] =>
-  listOrderOptions(s, w, actor, given)
+  listOrderOptions(s, w, actor, pending)
     .filter((o) => o.verdict.ok)
     .map((o) => o.order);

@@ -29,6 +29,15 @@ export class Overlay implements Lens {
     const k = relKey(this.w, a, b, layer);
     if (k >= 0) this.rel.set(k, (this.rel.get(k) ?? 0) + delta);
   }
+  /** Records a change of an actor's forces in a region. */
+  bumpPresence(actor: string, region: string, delta: number): void {
+    const k = `${actor}|${region}`;
+    this.presences.set(k, (this.presences.get(k) ?? 0) + delta);
+  }
+  /** Records a change of a region's holder (null: nobody). */
+  setControl(region: string, actor: string | null): void {
+    this.control.set(region, actor);
+  }
   relation(a: string, b: string, layer: string): number {
     if (this.rel.size === 0) return this.base.relation(a, b, layer);
     if (layer !== 'net') {

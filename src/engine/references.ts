@@ -1,5 +1,6 @@
 // Cross-references of a scenario: after the shape is valid, every id it names must exist (placeholders such as
 // `$actor` are checked in placeholders.ts). Messages carry the JSON path and list the ids that do exist.
+import { needsRegions, needsTargets } from './orderTypes';
 import type { Problem } from './scenario';
 import type { Condition, Effect, OrderDef, ScenarioDef } from './schema';
 import { ORDER_TYPES } from './schema';
@@ -82,11 +83,9 @@ export function checkReferences(def: ScenarioDef): Problem[] {
     if (o.layer) layer(o.layer, `${path}.layer`);
     if (o.captor) actor(o.captor, `${path}.captor`);
     for (const x of Object.keys(o.issues ?? {})) issue(x, `${path}.issues.${x}`);
-    const needsTarget = ['support', 'oppose', 'coordinate', 'sanction', 'lift', 'arms', 'broker'];
-    if (needsTarget.includes(o.type) && !o.targets?.length)
+    if (needsTargets(o.type) && !o.targets?.length)
       add(`${path}.targets`, `a ${o.type} order needs targets: list the actors it may name`);
-    const needsRegion = ['deploy', 'withdraw', 'offensive'];
-    if (needsRegion.includes(o.type) && !o.regions?.length)
+    if (needsRegions(o.type) && !o.regions?.length)
       add(`${path}.regions`, `a ${o.type} order needs regions: list the regions it may name`);
   };
   const relation = (r: ScenarioDef['relations'][number], path: string) => {

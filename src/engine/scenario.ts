@@ -179,6 +179,8 @@ export function compileWorld(source: ScenarioDef, branchId: string | null = null
         defenceBonus: s.defenceBonus ?? SETTING_DEFAULTS.defenceBonus,
         attrition: s.attrition ?? SETTING_DEFAULTS.attrition,
         breakRatio: s.breakRatio ?? SETTING_DEFAULTS.breakRatio,
+        garrison: s.garrison ?? SETTING_DEFAULTS.garrison,
+        allyCapture: s.allyCapture ?? SETTING_DEFAULTS.allyCapture,
       },
     },
   };

@@ -47,6 +47,8 @@ export const SETTING_DEFAULTS = {
   defenceBonus: 50,
   attrition: 30,
   breakRatio: 25,
+  garrison: 0,
+  allyCapture: true,
 } as const;
 
 /** Other defaults the engine applies to optional fields (resolve.ts, orders.ts, game.ts, ai.ts). */
@@ -716,6 +718,18 @@ const Settings = z
       SETTING_DEFAULTS.breakRatio,
       'After a successful assault the holder breaks, and the region changes hands, when its forces left are at ' +
         'most this percent of the attack; otherwise the region is contested and the siege goes on.',
+    ),
+    garrison: withDefault(
+      int.min(0).max(100).optional(),
+      SETTING_DEFAULTS.garrison,
+      'Forces the captor moves from its reserve into a region it has just taken by an offensive (as much as ' +
+        'its reserve holds); 0 moves none, and the region is left to the forces already there.',
+    ),
+    allyCapture: withDefault(
+      z.boolean().optional(),
+      SETTING_DEFAULTS.allyCapture,
+      'Whether an offensive may take a region from an ally (net relation above 0) of the attacker or of the ' +
+        'captor; when false, such offensives are refused with the reason.',
     ),
   })
   .describe('Tuning of the mechanics; every setting is optional and has the default given.');

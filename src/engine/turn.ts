@@ -7,13 +7,20 @@ import type { Cause, Ctx } from './context';
 import { actorName, regionName } from './context';
 import { applyEffect } from './effects';
 import { netAt, valueAt } from './relations';
+import type { RefusalObserver } from './resolve';
 import { resolveOrders } from './resolve';
 import type { Rule } from './schema';
 import { computeScores } from './scoring';
 import type { World } from './scenario';
 import type { GameState, Order } from './types';
 
-export function resolveTurn(s: GameState, w: World, orders: readonly Order[]): void {
+/** Resolves one turn into `s`; `onRefusal` hears of each order refused as it resolves. */
+export function resolveTurn(
+  s: GameState,
+  w: World,
+  orders: readonly Order[],
+  onRefusal?: RefusalObserver,
+): void {
   if (s.over) return;
   const ctx: Ctx = { s, w };
   // Relations, regions and actors are read many times a turn (balance, conditions, combat) and nearly all
@@ -28,7 +35,7 @@ export function resolveTurn(s: GameState, w: World, orders: readonly Order[]): v
     usedOnce: [...a.usedOnce],
   }));
   s.effects = [];
-  resolveOrders(ctx, orders);
+  resolveOrders(ctx, orders, onRefusal);
   realign(ctx);
   pullTogether(ctx);
   markContested(ctx); // before the rules, so that a rule's `contest` effect has the last word this turn

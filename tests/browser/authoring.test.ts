@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseScenario } from '../../src/engine/index';
 import { launch, openPage, screenshot, startHolding, waitReady } from '../support/browser';
 import { brokenScenario, CUSTOM_ID, CUSTOM_TITLE, customScenario, HOSTILE_TEXT } from '../support/authoring';
+import { docsExample } from '../support/docsExample';
 
 const stateOf = (page: Page) => page.evaluate(() => JSON.stringify(window.simulation.state()));
 const turnOf = (page: Page) => page.evaluate(() => window.simulation.state()!.turn);
@@ -147,6 +148,22 @@ describe('a scenario author opens a scenario file in the page', { timeout: 300_0
       expect.stringMatching(/^Five Lakes \(an author’s new scenario\), turn 1 — kept/),
     ]);
     expect(await pwned(page)).toBeUndefined();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("plays the author's guide example, copied as it is, through the picker and the End turn button", async () => {
+    const file = write('two-rivers.json', docsExample());
+    const { page, errors } = await openPage(browser, inject('baseUrl'));
+    await waitReady(page);
+    await page.setInputFiles('[data-testid=open-scenario-file]', file);
+    const dialog = page.locator('[data-testid=briefing]');
+    await expect.poll(() => dialog.locator('[data-testid=briefing-title]').textContent()).toBe('Two Rivers');
+    await startHolding(page, ['NORTH']);
+    await page.click('[data-testid=end-turn]');
+    await expect.poll(() => turnOf(page), { timeout: 30_000 }).toBe(1);
+    expect(await page.evaluate(() => window.simulation.state()!.scenario)).toBe('two-rivers');
+    await screenshot(page, 'authoring-04-docs-example');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -70,7 +70,7 @@ describe('order legality', () => {
       'gate with its refusal text',
       { id: 'fair', actor: 'GREEN' },
       'gate',
-      /^G2: too poor for a fair \(needs \$actor gold ≥ 60\)/,
+      /^G2: too poor for a fair \(needs Green Hills gold ≥ 60\)/, // bound and named, never "$actor"
     ],
   ])('refuses %s with a typed reason', (_, order, code, reason) => {
     const verdict = checkOrder(s, w, order);
