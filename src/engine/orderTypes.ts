@@ -8,11 +8,12 @@ import type { Overlay } from './overlay';
 import { relation } from './relations';
 import { nextInt } from './rng';
 import type { World } from './scenario';
+import type { OrderFacts } from './orderFacts';
+import { ORDER_FACTS } from './orderFacts';
 import type { OrderDef, OrderType } from './schema';
 import type { GameState, Order, Refusal, ResolvedOrder } from './types';
 
-/** Whether an order of the type must name a target actor (or a region), or may when its definition lists some. */
-export type Need = 'required' | 'optional';
+export type { Need } from './orderFacts';
 
 /** The phases of resolution, in order; within a phase orders resolve by actor order. */
 export const PHASES = [
@@ -58,13 +59,9 @@ export interface ForecastArgs {
   amount: number;
 }
 
-export interface OrderTypeEntry {
-  summary: string; // what an order of this type is, in a sentence
-  targets: Need;
-  regions: Need;
+/** A type's facts (orderFacts.ts: what it needs, its default relation change and amount) and its behaviour. */
+export interface OrderTypeEntry extends OrderFacts {
   phase: Phase;
-  relation: number; // change of the giver's relation with the target when the definition sets no `relation`
-  amount?: number; // the `amount` used when the definition sets none (only the types that use one)
   draws?: 'reserve' | 'presence'; // what its amount takes: the reserve, or the giver's forces in its region
   repeatable?: true; // may be given more than once a turn with the same parameters
   planned: boolean; // whether the AI considers giving it
@@ -262,12 +259,8 @@ const RELATION_ONLY = 'The relation change only.';
 /** What every order type is and does. */
 export const ORDER_TYPE_TABLE: Record<OrderType, OrderTypeEntry> = {
   deploy: {
-    summary: "Moves forces from the giver's reserve into a region.",
-    targets: 'optional',
-    regions: 'required',
+    ...ORDER_FACTS.deploy,
     phase: 'movement',
-    relation: 0,
-    amount: 10,
     draws: 'reserve',
     planned: true,
     needs:
@@ -285,12 +278,8 @@ export const ORDER_TYPE_TABLE: Record<OrderType, OrderTypeEntry> = {
     },
   },
   withdraw: {
-    summary: 'Pulls forces out of a region back into the reserve.',
-    targets: 'optional',
-    regions: 'required',
+    ...ORDER_FACTS.withdraw,
     phase: 'movement',
-    relation: 0,
-    amount: 10,
     draws: 'presence',
     planned: true,
     needs:
@@ -308,11 +297,8 @@ export const ORDER_TYPE_TABLE: Record<OrderType, OrderTypeEntry> = {
     },
   },
   offensive: {
-    summary: 'Attacks a region to take it from its holder.',
-    targets: 'optional',
-    regions: 'required',
+    ...ORDER_FACTS.offensive,
     phase: 'combat',
-    relation: 0,
     planned: true,
     needs:
       'The region must not be held by the giver or by its captor (`captor`, default the giver); with ' +
@@ -338,12 +324,8 @@ export const ORDER_TYPE_TABLE: Record<OrderType, OrderTypeEntry> = {
     forecast: forecastOffensive,
   },
   support: {
-    summary: 'Backs another actor, and adds strength to its offensives this turn.',
-    targets: 'required',
-    regions: 'optional',
+    ...ORDER_FACTS.support,
     phase: 'pressure',
-    relation: 4,
-    amount: 0,
     planned: true,
     needs: '',
     resolves:
@@ -353,12 +335,8 @@ export const ORDER_TYPE_TABLE: Record<OrderType, OrderTypeEntry> = {
     aid: ({ def, presence }) => Math.max(presence, def.amount ?? 0),
   },
   oppose: {
-    summary: 'Works against another actor, and weakens its offensives this turn.',
-    targets: 'required',
-    regions: 'optional',
+    ...ORDER_FACTS.oppose,
     phase: 'pressure',
-    relation: -8,
-    amount: 10,
     planned: true,
     needs: '',
     resolves:
@@ -368,45 +346,32 @@ export const ORDER_TYPE_TABLE: Record<OrderType, OrderTypeEntry> = {
     aid: ({ def }) => -Math.max(def.amount ?? 10, 0),
   },
   coordinate: {
-    summary: 'Works with another actor, openly or (where the definition allows) covertly.',
-    targets: 'required',
-    regions: 'optional',
+    ...ORDER_FACTS.coordinate,
     phase: 'diplomacy',
-    relation: 6,
     planned: true,
     needs: '',
     resolves: DIPLOMACY_RESOLVES,
     forecasts: RELATION_ONLY,
   },
   sanction: {
-    summary: 'Punishes another actor: sanctions, embargoes, pressure on its economy.',
-    targets: 'required',
-    regions: 'optional',
+    ...ORDER_FACTS.sanction,
     phase: 'diplomacy',
-    relation: -8,
     planned: true,
     needs: '',
     resolves: DIPLOMACY_RESOLVES,
     forecasts: RELATION_ONLY,
   },
   lift: {
-    summary: 'Eases pressure on another actor: lifts sanctions, pays out, bails out.',
-    targets: 'required',
-    regions: 'optional',
+    ...ORDER_FACTS.lift,
     phase: 'diplomacy',
-    relation: 6,
     planned: true,
     needs: '',
     resolves: DIPLOMACY_RESOLVES,
     forecasts: RELATION_ONLY,
   },
   arms: {
-    summary: "Hands forces from the giver's reserve to another actor's reserve.",
-    targets: 'required',
-    regions: 'optional',
+    ...ORDER_FACTS.arms,
     phase: 'movement',
-    relation: 5,
-    amount: 10,
     draws: 'reserve',
     planned: true,
     needs:
@@ -423,33 +388,24 @@ export const ORDER_TYPE_TABLE: Record<OrderType, OrderTypeEntry> = {
     },
   },
   broker: {
-    summary: 'Mediates a deal with or for another actor.',
-    targets: 'required',
-    regions: 'optional',
+    ...ORDER_FACTS.broker,
     phase: 'diplomacy',
-    relation: 4,
     planned: true,
     needs: '',
     resolves: DIPLOMACY_RESOLVES,
     forecasts: RELATION_ONLY,
   },
   refugees: {
-    summary: 'Takes in (or turns away) refugees: its meaning is all in its effects.',
-    targets: 'optional',
-    regions: 'optional',
+    ...ORDER_FACTS.refugees,
     phase: 'aftermath',
-    relation: 0,
     planned: true,
     needs: '',
     resolves: 'Nothing built in: its `effects` and order rules are what it does.',
     forecasts: 'Nothing beyond what it forecasts for every order.',
   },
   summit: {
-    summary: 'Meets other leaders: a summit, a visit, a letter.',
-    targets: 'optional',
-    regions: 'optional',
+    ...ORDER_FACTS.summit,
     phase: 'diplomacy',
-    relation: 4,
     planned: true,
     needs: '',
     resolves:
@@ -457,11 +413,8 @@ export const ORDER_TYPE_TABLE: Record<OrderType, OrderTypeEntry> = {
     forecasts: 'The relation change (when it names a target) only.',
   },
   redefine: {
-    summary: "Redefines the giver's interests: the contradictions it is part of no longer come apart.",
-    targets: 'optional',
-    regions: 'optional',
+    ...ORDER_FACTS.redefine,
     phase: 'redefinition',
-    relation: 0,
     planned: true,
     needs: '',
     resolves:
@@ -483,11 +436,8 @@ export const ORDER_TYPE_TABLE: Record<OrderType, OrderTypeEntry> = {
     },
   },
   pass: {
-    summary: "Gives no order (and uses up one of the turn's orders).",
-    targets: 'optional',
-    regions: 'optional',
+    ...ORDER_FACTS.pass,
     phase: 'last',
-    relation: 0,
     repeatable: true,
     planned: false,
     needs: '',

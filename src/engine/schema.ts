@@ -2,6 +2,7 @@
 // applies when it is left out), from which the TypeScript types and the committed JSON Schema are derived.
 // Cross-references (ids that must exist) and consistency are checked in references.ts and checks.ts.
 import { z } from 'zod';
+import { describeDefaultRelations, describeTypes, typesNeeding } from './orderFacts';
 
 const RESERVED = new Set(Object.getOwnPropertyNames(Object.prototype));
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
@@ -452,7 +453,9 @@ export const OrderDef = z
     id: id.describe('The order id, unique in the scenario.'),
     type: z
       .enum(ORDER_TYPES)
-      .describe("The engine's order type, which gives its built-in meaning, its phase and its parameters."),
+      .describe(
+        `The engine's order type, which gives its built-in meaning, its phase and its parameters (docs/order-types.md): ${describeTypes()}`,
+      ),
     name: z.string().min(1).describe('What the player sees in the order list.'),
     text: z.string().optional().describe('A longer explanation shown with the order.'),
     actors: z.array(id).min(1).describe('The actors who may give it.'),
@@ -460,13 +463,13 @@ export const OrderDef = z
       .array(id)
       .optional()
       .describe(
-        'The actors it may name as its target (one order per target). Needed by support, oppose, coordinate, ' +
-          'sanction, lift, arms and broker; an actor never targets itself.',
+        `The actors it may name as its target (one order per target). Needed by ${typesNeeding('targets')}; ` +
+          'an actor never targets itself.',
       ),
     regions: z
       .array(id)
       .optional()
-      .describe('The regions it may name (one order per region). Needed by deploy, withdraw and offensive.'),
+      .describe(`The regions it may name (one order per region). Needed by ${typesNeeding('regions')}.`),
     layer: id
       .optional()
       .describe("The layer its relation changes act on. Default: the scenario's first layer."),
@@ -474,7 +477,7 @@ export const OrderDef = z
       .optional()
       .describe(
         "The built-in change of the giver's relation with its target when it resolves. Default per type: " +
-          'coordinate +6, support +4, oppose -8, sanction -8, lift +6, arms +5, broker +4, summit +4, others 0.',
+          `${describeDefaultRelations()}.`,
       ),
     amount: int
       .min(1)
