@@ -256,6 +256,11 @@ const DIPLOMACY_RESOLVES =
   'Nothing built in beyond the relation change: its `effects` and order rules say the rest.';
 const RELATION_ONLY = 'The relation change only.';
 
+/** What deploy and arms need: they both draw on the reserve. */
+const RESERVE_NEEDS =
+  'Forces in reserve: something must be left after the deploy and arms orders the giver has already ' +
+  'given this turn, and when it has given such orders, this one must fit in what is left.';
+
 /** What every order type is and does. */
 export const ORDER_TYPE_TABLE: Record<OrderType, OrderTypeEntry> = {
   deploy: {
@@ -263,9 +268,7 @@ export const ORDER_TYPE_TABLE: Record<OrderType, OrderTypeEntry> = {
     phase: 'movement',
     draws: 'reserve',
     planned: true,
-    needs:
-      'Forces in reserve: something must be left after the deploy and arms orders the giver has already ' +
-      'given this turn, and when it has given such orders, this one must fit in what is left.',
+    needs: RESERVE_NEEDS,
     resolves:
       "Moves `amount` forces from the giver's reserve to its forces in the region (what is left of the reserve, " +
       'if less).',
@@ -374,9 +377,7 @@ export const ORDER_TYPE_TABLE: Record<OrderType, OrderTypeEntry> = {
     phase: 'movement',
     draws: 'reserve',
     planned: true,
-    needs:
-      'Forces in reserve: something must be left after the deploy and arms orders the giver has already ' +
-      'given this turn, and when it has given such orders, this one must fit in what is left.',
+    needs: RESERVE_NEEDS,
     resolves:
       "Moves `amount` forces from the giver's reserve (what is left, if less) to the target's reserve.",
     forecasts: 'The relation change only: it does not count the forces handed over.',

@@ -61,6 +61,10 @@ const why = (err: unknown): string => {
   return e?.message ?? String(err);
 };
 
+/** A slot's sequence number from the start of its text (-1 for an empty slot, 0 when it has none). */
+const seqOf = (text: string | null): number =>
+  text === null ? -1 : Number(/^\{"seq":(\d+)/.exec(text)?.[1] ?? 0);
+
 /**
  * Writes the game in progress to the slot that does not hold the current save. If storage is full, the
  * older slot is emptied and the write tried once more; the current save is never touched by a failure.
@@ -68,9 +72,11 @@ const why = (err: unknown): string => {
 export function writeSave(storage: Storage, save: SaveFile): SaveResult {
   let text: string;
   try {
-    const current = readSaves(storage).find((s) => (SLOT_KEYS as readonly string[]).includes(s.key));
-    const key = current?.key === SLOT_KEYS[0] ? SLOT_KEYS[1] : SLOT_KEYS[0];
-    text = JSON.stringify({ ...save, seq: (current?.seq ?? 0) + 1 });
+    // The sequence number is written first, so each save reads only it, not the whole of both slots.
+    const [a, b] = SLOT_KEYS.map((k) => seqOf(read(storage, k)));
+    const key = a! > b! ? SLOT_KEYS[1] : SLOT_KEYS[0];
+    const { seq: _old, ...rest } = save;
+    text = JSON.stringify({ seq: Math.max(a!, b!, 0) + 1, ...rest });
     try {
       storage.setItem(key, text);
     } catch (err) {

@@ -9,26 +9,14 @@ import { listKept, readSaves, writeSave } from '../../src/session/autosave';
 import { openAtBoot, openIncoming, snapshot } from '../../src/session/opening';
 import type { Session } from '../../src/session/session';
 import { decodeShare, encodeShare } from '../../src/session/share';
-import type { TreeNode } from '../../src/session/tree';
 import { countNodes } from '../../src/session/tree';
 import { describeTravel, readPickedScenario } from '../../src/ui/scenarioFile';
 import { brokenScenario, CUSTOM_ID, customScenario, fileOf } from '../support/authoring';
-import { testSession } from '../support/session';
+import { fingerprint, testSession } from '../support/session';
 import { MemoryStorage } from '../support/storage';
 import { readScenarioText } from '../support/worlds';
 
 const NOW = 1_700_000_000_000;
-
-/** Every node's place, turn, branch, name and state bytes: equal lists mean the same game tree. */
-const fingerprint = (root: TreeNode): string[] => {
-  const out: string[] = [];
-  const visit = (n: TreeNode, place: string) => {
-    out.push(`${place}|${n.turn}|${n.branch}|${n.name ?? ''}|${JSON.stringify(n.state)}`);
-    n.children.forEach((c, i) => visit(c, `${place}.${i}`));
-  };
-  visit(root, '0');
-  return out;
-};
 
 /** Reads scenario JSON as the page reads a file, and fails the test if the page would refuse it. */
 async function readDef(json: unknown, name = `${CUSTOM_ID}.json`): Promise<ScenarioDef> {

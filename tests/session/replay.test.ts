@@ -3,21 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { readSaves, writeSave } from '../../src/session/autosave';
 import { REPLAY_FORMAT } from '../../src/session/replay';
 import { decodeShare, encodeShare } from '../../src/session/share';
-import type { TreeNode } from '../../src/session/tree';
 import { walk } from '../../src/session/tree';
-import { testSession } from '../support/session';
+import { fingerprint, testSession } from '../support/session';
 import { MemoryStorage } from '../support/storage';
-
-/** Every node's place (child indexes), turn, name and state bytes: equal lists mean the same game tree. */
-const fingerprint = (root: TreeNode) => {
-  const out: string[] = [];
-  const visit = (n: TreeNode, place: string) => {
-    out.push(`${place}|${n.turn}|${n.branch}|${n.name ?? ''}|${JSON.stringify(n.state)}`);
-    n.children.forEach((c, i) => visit(c, `${place}.${i}`));
-  };
-  visit(root, '0');
-  return out;
-};
 
 /** Plays a random tree: at each step, go to a random node, give random legal orders, end the turn. */
 async function randomTree(seed: number, steps: number[], scenario = 'three-valleys') {

@@ -2,6 +2,7 @@
 import { createBus } from '../../src/events/bus';
 import type { AppEvents } from '../../src/events/bus';
 import { Session } from '../../src/session/session';
+import type { TreeNode } from '../../src/session/tree';
 import { readScenarioText } from './worlds';
 
 export function testSession() {
@@ -29,4 +30,15 @@ export function testSession() {
     },
   ];
   return { bus, events, session: new Session(bus, catalog) };
+}
+
+/** Every node's place (child indexes), turn, branch, name and state bytes: equal lists mean the same game tree. */
+export function fingerprint(root: TreeNode): string[] {
+  const out: string[] = [];
+  const visit = (n: TreeNode, place: string) => {
+    out.push(`${place}|${n.turn}|${n.branch}|${n.name ?? ''}|${JSON.stringify(n.state)}`);
+    n.children.forEach((c, i) => visit(c, `${place}.${i}`));
+  };
+  visit(root, '0');
+  return out;
 }
