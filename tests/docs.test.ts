@@ -24,7 +24,7 @@ describe('the docs', () => {
     if (!world.ok) throw new Error(world.error);
     const controllers = new Set<string>();
     for (let seed = 1; seed <= 20; seed++) {
-      const end = playout(world.value, seed, 'mutable');
+      const end = playout(world.value, seed, 'batch');
       expect(end.over).toBe(true);
       expect(end.turn).toBeLessThanOrEqual(def.value.end.turns);
       controllers.add(String(end.regions[world.value.regionIndex['ford']!]!.controller));

@@ -9,10 +9,22 @@ export interface SimArgs {
   json: boolean;
   playouts: number | null;
   compare: string | null;
+  workers: number | null; // null: as many as the machine has cores
   help: boolean;
 }
 
-const FLAGS = new Set(['--scenario', '--branch', '--seed', '--turns', '--playouts', '--compare']);
+/** The most worker threads `--workers` asks for: far more than any machine's cores, far fewer than a runaway. */
+export const MAX_WORKERS = 256;
+
+const FLAGS = new Set([
+  '--scenario',
+  '--branch',
+  '--seed',
+  '--turns',
+  '--playouts',
+  '--compare',
+  '--workers',
+]);
 
 export function parseArgs(
   argv: readonly string[],
@@ -25,6 +37,7 @@ export function parseArgs(
     json: false,
     playouts: null,
     compare: null,
+    workers: null,
     help: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -69,17 +82,29 @@ export function parseArgs(
           return { ok: false, error: `--playouts must be a whole number from 1 to 100000, got "${value}"` };
         args.playouts = int();
         break;
+      case '--workers':
+        if (Number.isNaN(int()) || int() < 1 || int() > MAX_WORKERS)
+          return {
+            ok: false,
+            error: `--workers must be a whole number from 1 to ${MAX_WORKERS} (threads for --playouts), got "${value}"`,
+          };
+        args.workers = int();
+        break;
     }
   }
+  if (args.workers !== null && args.playouts === null && !args.help)
+    return { ok: false, error: '--workers goes with --playouts (it spreads the playouts over threads)' };
   if (!args.help && !args.scenario)
     return { ok: false, error: '--scenario <id or path> is required (see --help)' };
   return { ok: true, args };
 }
 
 export const USAGE = `Usage: npm run sim -- --scenario <id or path> [--branch <id>] [--seed <n>] [--turns <n>] [--json]
-       npm run sim -- --scenario <id> [--branch <id>] --playouts <n> [--seed <n>] [--json]
+       npm run sim -- --scenario <id> [--branch <id>] --playouts <n> [--seed <n>] [--workers <n>] [--json]
        npm run sim -- --scenario <id> --compare <branch> [--seed <n>] [--turns <n>] [--json]
 
 Plays the scenario with the AI holding every actor and prints a summary (or one JSON object with --json).
 --playouts n plays n games with seeds seed, seed+1, … and prints the distribution of outcomes.
+--workers n spreads the playouts over n worker threads (default: one per core; 1: no thread); the output is
+  the same for any n.
 --compare b plays the main line and branch b with the same seed and prints their differences.`;

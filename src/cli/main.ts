@@ -4,12 +4,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GameState, World } from '../engine/index';
-import { advance, createGame, loadWorld } from '../engine/index';
-import { playout, summarize } from '../engine/playout';
+import { advance, compileWorld, createGame, parseScenario } from '../engine/index';
+import type { ScenarioDef } from '../engine/schema';
 import { parseArgs, USAGE } from './args';
 import { compareStates, explainDiff } from '../engine/compare';
 import type { TurnRecord } from './report';
 import { buildReport, formatText } from './report';
+import { defaultWorkers, playPlayouts } from './pool';
 import { firstLine, readScenarioFile } from './scenarioFile';
 
 const SCENARIOS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../scenarios');
@@ -37,8 +38,15 @@ function readScenario(ref: string): { text: string; label: string } {
   return { text: text.value, label: path.basename(file) };
 }
 
-function load(text: string, label: string, branch: string | null): World {
-  const world = loadWorld(text, branch, label);
+/** The validated scenario: what every branch's World, and every playout thread, is compiled from. */
+function parse(text: string, label: string): ScenarioDef {
+  const def = parseScenario(text, label);
+  if (!def.ok) fail(def.error);
+  return def.value;
+}
+
+function load(def: ScenarioDef, branch: string | null): World {
+  const world = compileWorld(def, branch);
   if (!world.ok) fail(world.error);
   return world.value;
 }
@@ -53,7 +61,7 @@ function play(w: World, seed: number, turns: number | null): { turns: TurnRecord
   return { turns: records, last: s };
 }
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   const parsed = parseArgs(argv);
   if (!parsed.ok) fail(parsed.error);
   const args = parsed.args;
@@ -62,11 +70,12 @@ function main(argv: string[]): void {
     return;
   }
   const { text, label } = readScenario(args.scenario);
-  const world = load(text, label, args.branch);
+  const def = parse(text, label);
+  const world = load(def, args.branch);
   let out: unknown;
   let plain: string;
   if (args.compare !== null) {
-    const other = load(text, label, args.compare);
+    const other = load(def, args.compare);
     const a = play(world, args.seed, args.turns);
     const b = play(other, args.seed, args.turns);
     const effects = (turns: TurnRecord[]) => turns.flatMap((t) => t.state.effects);
@@ -74,9 +83,13 @@ function main(argv: string[]): void {
     out = { scenario: world.def.id, seed: args.seed, base: world.branch, branch: other.branch, ...diff };
     plain = JSON.stringify(out, null, 2);
   } else if (args.playouts !== null) {
-    const finals: GameState[] = [];
-    for (let i = 0; i < args.playouts; i++) finals.push(playout(world, (args.seed + i) >>> 0, 'mutable'));
-    const summary = summarize(world, finals, [args.seed, args.seed + args.playouts - 1]);
+    const workers = args.workers ?? defaultWorkers();
+    let summary;
+    try {
+      summary = await playPlayouts(world, { def, branch: args.branch }, args.seed, args.playouts, workers);
+    } catch (err) {
+      fail(`the playouts failed: ${firstLine(err)}`);
+    }
     out = { scenario: world.def.id, branch: world.branch, ...summary };
     plain = JSON.stringify(out, null, 2);
   } else {
@@ -88,9 +101,7 @@ function main(argv: string[]): void {
   process.stdout.write(args.json ? `${JSON.stringify(out)}\n` : `${plain}\n`);
 }
 
-try {
-  main(process.argv.slice(2));
-} catch (err) {
+main(process.argv.slice(2)).catch((err: unknown) => {
   // A last resort: every known failure has its own message above.
   fail(`unexpected error: ${firstLine(err)}`);
-}
+});

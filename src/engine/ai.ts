@@ -1,16 +1,16 @@
 // The AI: each actor not held by a person scores every legal order by what it would do to the actor's
 // objectives (through an overlay of the order's expected changes), its own stakes and its friendships, picks
 // the best, and says why. It draws from a generator derived from the state, so planning never changes the state.
-import type { Lens } from './conditions';
-import { Overlay } from './overlay';
-import { distance, evaluate, StateLens } from './conditions';
-import type { Binding } from './context';
-import { actorName, bindRef } from './context';
+import type { Compiled, Footprint } from './compile';
+import { compiled, readsWith } from './compile';
+import { actorName } from './context';
+import type { Bound, Reader } from './reader';
+import { bindOrder, NO_BINDING, NOBODY, Overlay, StateReader, UNKNOWN } from './reader';
 import type { OrderOption } from './orders';
-import { checkOrder, listOrderOptions } from './orders';
+import { checkOrder, gatesOf, listPlanningOptions } from './orders';
 import { readAmount, describeOrderType, readRelationChange } from './orderTypes';
 import { deriveSeed, nextInt } from './rng';
-import type { Condition, Effect, OrderDef } from './schema';
+import type { Effect, OrderDef } from './schema';
 import type { World } from './scenario';
 import type { GameState, Order } from './types';
 
@@ -20,35 +20,56 @@ export interface Choice {
   utility: number;
 }
 
-const bump = (m: Map<string, number>, k: string, d: number) => m.set(k, (m.get(k) ?? 0) + d);
+/** An index from an effect's actor or region reference: a placeholder's value, else the id's index. */
+function refIndex(index: Record<string, number>, ref: string, bind: Bound): number {
+  if (ref === '$actor') return bind.actor;
+  if (ref === '$target') return bind.target;
+  if (ref === '$region') return bind.region;
+  return ref.startsWith('$') ? UNKNOWN : (index[ref] ?? UNKNOWN);
+}
 
-function addEffect(ov: Overlay, e: Effect, bind: Binding, actor: string): void {
-  const ref = (x: string) => bindRef(x, bind);
+/** Writes what an effect is expected to change into the overlay (only what conditions and scores read). */
+function addEffect(w: World, ov: Overlay, e: Effect, bind: Bound, actor: number): void {
   switch (e.do) {
     case 'relation':
-      return ov.bumpRelation(ref(e.a), ref(e.b), e.layer, e.delta);
+      return ov.bumpRel(
+        refIndex(w.actorIndex, e.a, bind),
+        refIndex(w.actorIndex, e.b, bind),
+        w.layerIndex[e.layer] ?? UNKNOWN,
+        e.delta,
+      );
     case 'meter':
-      return void bump(ov.meters, `${ref(e.actor)}|${e.meter}`, e.delta ?? 0);
+      return ov.bumpMeter(refIndex(w.actorIndex, e.actor, bind), meterIndex(w, e.meter), e.delta ?? 0);
     case 'flag':
-      return void bump(ov.flags, e.flag, e.delta ?? e.set ?? 0);
+      return ov.bumpFlag(e.flag, e.delta ?? e.set ?? 0);
     case 'presence':
-      return ov.bumpPresence(ref(e.actor), ref(e.region), e.delta);
+      return ov.bumpForces(
+        refIndex(w.actorIndex, e.actor, bind),
+        refIndex(w.regionIndex, e.region, bind),
+        e.delta,
+      );
     case 'control':
-      return ov.setControl(ref(e.region), e.actor === null ? null : ref(e.actor));
+      return ov.setHolder(
+        refIndex(w.regionIndex, e.region, bind),
+        e.actor === null ? NOBODY : refIndex(w.actorIndex, e.actor, bind),
+      );
     case 'vp':
-      if (ref(e.actor) === actor) ov.vp += e.delta;
+      if (refIndex(w.actorIndex, e.actor, bind) === actor) ov.vp += e.delta;
       return;
     default:
       return;
   }
 }
 
+const meterIndex = (w: World, id: string): number => w.def.meters.findIndex((m) => m.id === id);
+
 /** What the AI needs per order definition, worked out once per world. */
 interface OrderFacts {
-  layer: string;
+  layer: number;
   builtIn: number;
-  rules: World['orderRules'];
-  reactions: { observer: string; delta: number }[]; // interest reactions of every other actor, per giver
+  rules: { rule: World['orderRules'][number]; when: Compiled | null }[];
+  reactions: { observer: number; delta: number }[]; // interest reactions of every other actor, per giver
+  own: number[]; // by actor index: what the order's issues are worth to the giver's own stakes
   issueNames: string;
 }
 
@@ -61,12 +82,20 @@ function factsFor(w: World, def: OrderDef): OrderFacts {
   if (known) return known;
   const issues = Object.entries(def.issues ?? {});
   const facts: OrderFacts = {
-    layer: def.layer ?? w.def.layers[0]!.id,
+    layer: w.layerIndex[def.layer ?? w.def.layers[0]!.id] ?? UNKNOWN,
     builtIn: readRelationChange(def),
-    rules: w.orderRules.filter((r) => r.orders.includes(def.id) || r.orders.includes(def.type)),
-    reactions: w.def.actors.flatMap((other) => {
+    rules: w.orderRules
+      .filter((r) => r.orders.includes(def.id) || r.orders.includes(def.type))
+      .map((rule) => ({ rule, when: rule.when ? compiled(w, rule.when) : null })),
+    reactions: w.def.actors.flatMap((other, i) => {
       const delta = issues.reduce((sum, [issue, change]) => sum + (other.stakes?.[issue] ?? 0) * change, 0);
-      return delta ? [{ observer: other.id, delta: delta * w.settings.interestScale }] : [];
+      return delta ? [{ observer: i, delta: delta * w.settings.interestScale }] : [];
+    }),
+    own: w.def.actors.map((me) => {
+      let own = 0;
+      if (def.issues)
+        for (const issue in def.issues) own += (me.stakes?.[issue] ?? 0) * def.issues[issue]! * 5;
+      return own;
     }),
     issueNames: issues.map(([i]) => w.def.issues?.find((x) => x.id === i)?.name ?? i).join(', '),
   };
@@ -75,18 +104,24 @@ function factsFor(w: World, def: OrderDef): OrderFacts {
 }
 
 /** What the order is expected to change, and the probability that its control change happens. */
-function expect(s: GameState, w: World, o: Order, def: OrderDef, base: Lens): { ov: Overlay; odds: number } {
+function expect(
+  s: GameState,
+  w: World,
+  o: Order,
+  def: OrderDef,
+  base: Reader,
+): { ov: Overlay; odds: number } {
   const facts = factsFor(w, def);
   const ov = new Overlay(base, w, o, def.type);
-  const bind: Binding = { actor: o.actor, target: o.target, region: o.region };
-  if (o.target && facts.builtIn) ov.bumpRelation(o.actor, o.target, facts.layer, facts.builtIn);
-  if (def.effects) for (const e of def.effects) addEffect(ov, e, bind, o.actor);
-  for (const rule of facts.rules) {
-    if (rule.when && !evaluate(ov, rule.when, bind)) continue;
-    for (const e of rule.effects) addEffect(ov, e, bind, o.actor);
+  const bind = bindOrder(w, o);
+  if (o.target && facts.builtIn) ov.bumpRel(bind.actor, bind.target, facts.layer, facts.builtIn);
+  if (def.effects) for (const e of def.effects) addEffect(w, ov, e, bind, bind.actor);
+  for (const { rule, when } of facts.rules) {
+    if (when && !when.test(ov, bind)) continue;
+    for (const e of rule.effects) addEffect(w, ov, e, bind, bind.actor);
   }
   for (const r of facts.reactions)
-    if (r.observer !== o.actor) ov.bumpRelation(r.observer, o.actor, facts.layer, r.delta);
+    if (r.observer !== bind.actor) ov.bumpRel(r.observer, bind.actor, facts.layer, r.delta);
   const odds = describeOrderType(def.type).forecast?.({ s, w, o, def, ov, amount: readAmount(def) }) ?? 100;
   return { ov, odds };
 }
@@ -109,11 +144,13 @@ function score(
   w: World,
   o: Order,
   def: OrderDef,
-  base: Lens,
+  base: Overlay,
   baseline: Baseline,
 ): { utility: number; motive: Motive; after: Overlay } {
-  const me = w.def.actors[w.actorIndex[o.actor]!]!;
-  const weights = s.actors[w.actorIndex[o.actor]!]!.weights;
+  const mine = w.actorIndex[o.actor]!;
+  const me = w.def.actors[mine]!;
+  const weights = s.actors[mine]!.weights;
+  const objectives = objectivesOf(w, mine);
   const { ov: after, odds } = expect(s, w, o, def, base);
   let utility = 0;
   let bestValue = 0;
@@ -122,30 +159,39 @@ function score(
     const obj = me.objectives[k]!;
     const weight = weights[obj.id] ?? 5;
     if (!weight) continue;
-    const met = evaluate(after, obj.when) ? 1 : 0;
-    const gain = 10 * (met - baseline.met[k]!) + (baseline.dist[k]! - distance(after, obj.when)) / 10;
+    const c = objectives[k]!;
+    if (!after.changes(c.reads)) continue; // it reads what it read before the order: no gain, no value
+    const met = c.test(after, NO_BINDING) ? 1 : 0;
+    const gain = 10 * (met - baseline.met[k]!) + (baseline.dist[k]! - c.distance(after, NO_BINDING)) / 10;
     const value = (weight * obj.vp * gain * odds) / 100;
     utility += value;
     if (value > bestValue) [bestValue, motive] = [value, { kind: 'objective', index: k }];
   }
-  let own = 0;
-  if (def.issues) for (const issue in def.issues) own += (me.stakes?.[issue] ?? 0) * def.issues[issue]! * 5;
+  const own = factsFor(w, def).own[mine]!;
   if (own > bestValue) motive = { kind: 'stakes' };
   utility += own + after.vp * 50;
-  // Friendships: only the pairs the order touches can change.
+  // Friendships: only the pairs the order touches can change (once per layer it touches).
   const n = w.actorIds.length;
-  const mine = w.actorIndex[o.actor]!;
-  for (const k of after.rel.keys()) {
+  for (const k of after.relKeys) {
     const pair = k % (n * n);
     const i = Math.floor(pair / n);
     const j = pair % n;
     const other = i === mine ? j : j === mine ? i : -1;
     if (other < 0) continue;
-    const id = w.actorIds[other]!;
-    const now = base.relation(o.actor, id, 'net');
-    utility += ((after.relation(o.actor, id, 'net') - now) * Math.sign(now)) / 10;
+    const now = base.net(mine, other);
+    utility += ((after.net(mine, other) - now) * Math.sign(now)) / 10;
   }
   return { utility, motive, after };
+}
+
+const objectivesByWorld = new WeakMap<World, Compiled[][]>();
+
+/** The compiled conditions of each actor's objectives. */
+function objectivesOf(w: World, actor: number): Compiled[] {
+  let all = objectivesByWorld.get(w);
+  if (!all)
+    objectivesByWorld.set(w, (all = w.def.actors.map((a) => a.objectives.map((o) => compiled(w, o.when)))));
+  return all[actor]!;
 }
 
 function explain(w: World, o: Order, def: OrderDef, motive: Motive): string {
@@ -162,15 +208,16 @@ function explain(w: World, o: Order, def: OrderDef, motive: Motive): string {
 }
 
 /** The orders an AI actor gives this turn, best first, each with its reason. */
-export function planOrders(s: GameState, w: World, actor: string): Choice[] {
+export function planOrders(s: GameState, w: World, actor: string, reader = planningReader(s, w)): Choice[] {
   const holder = { rng: deriveSeed(s.rng, s.turn, w.actorIndex[actor] ?? 0) };
-  const base = new Overlay(new StateLens(s, w, [], { rng: s.rng }), w, null, '');
-  const objectives = w.def.actors[w.actorIndex[actor] ?? -1]?.objectives ?? [];
+  const base = new Overlay(reader, w, null, '');
+  const index = w.actorIndex[actor];
+  const objectives = index === undefined ? [] : objectivesOf(w, index);
   const baseline: Baseline = {
-    met: objectives.map((o) => (evaluate(base, o.when) ? 1 : 0)),
-    dist: objectives.map((o) => distance(base, o.when)),
+    met: objectives.map((c) => (c.test(base, NO_BINDING) ? 1 : 0)),
+    dist: objectives.map((c) => c.distance(base, NO_BINDING)),
   };
-  const options = listOrderOptions(s, w, actor).filter((x) => describeOrderType(x.def.type).planned);
+  const options = listPlanningOptions(s, w, actor).filter((x) => describeOrderType(x.def.type).planned);
   const subgoals = instrumentalGoals(s, w, options, base, baseline);
   const scored = options
     .filter((x) => x.verdict.ok)
@@ -181,7 +228,8 @@ export function planOrders(s: GameState, w: World, actor: string): Choice[] {
       if (subgoals.length) {
         let best = 0;
         for (const g of subgoals) {
-          const value = (g.value * (g.dist - distance(after, g.when, g.bind))) / g.dist;
+          if (!after.changes(g.reads)) continue; // as far as before the order: it adds nothing
+          const value = (g.value * (g.dist - g.when.distance(after, g.bind))) / g.dist;
           total += value;
           if (value > best && value > utility) [best, why] = [value, { kind: 'opens', what: g.what }];
         }
@@ -202,7 +250,7 @@ export function planOrders(s: GameState, w: World, actor: string): Choice[] {
     )
       continue;
     chosen.push({
-      order: c.order,
+      order: { ...c.order },
       reason: explain(w, c.order, c.def, c.motive),
       utility: Math.round(c.utility),
     });
@@ -211,8 +259,9 @@ export function planOrders(s: GameState, w: World, actor: string): Choice[] {
 }
 
 interface Subgoal {
-  when: Condition; // what would open a refused order
-  bind: Binding;
+  when: Compiled; // what would open a refused order
+  reads: Footprint | 'any'; // what it reads, with the order's placeholders bound
+  bind: Bound;
   dist: number; // how far it is now
   value: number; // half what the refused order would be worth
   what: string; // "Euphrates Shield offensive (R19)"
@@ -226,7 +275,7 @@ function instrumentalGoals(
   s: GameState,
   w: World,
   options: OrderOption[],
-  base: Lens,
+  base: Overlay,
   baseline: Baseline,
 ): Subgoal[] {
   const out: Subgoal[] = [];
@@ -235,19 +284,23 @@ function instrumentalGoals(
     if (x.verdict.ok || (x.verdict.code !== 'gate' && x.verdict.code !== 'requires') || seen.has(x.def.id))
       continue;
     seen.add(x.def.id);
-    const bind: Binding = { actor: x.order.actor, target: x.order.target, region: x.order.region };
+    const bind = bindOrder(w, x.order);
     const conditions =
-      x.verdict.code === 'requires' && x.def.requires ? [{ when: x.def.requires, id: '' }] : [];
-    for (const g of w.gates)
-      if ((g.orders.includes(x.def.id) || g.orders.includes(x.def.type)) && !evaluate(base, g.when, bind))
-        conditions.push({ when: g.when, id: g.id });
+      x.verdict.code === 'requires' && x.def.requires
+        ? [{ when: compiled(w, x.def.requires), source: x.def.requires, id: '' }]
+        : [];
+    for (const g of gatesOf(w, x.def)) {
+      const when = compiled(w, g.when);
+      if (!when.test(base, bind)) conditions.push({ when, source: g.when, id: g.id });
+    }
     const { utility } = score(s, w, x.order, x.def, base, baseline);
     if (utility <= 0) continue;
     for (const c of conditions) {
-      const dist = distance(base, c.when, bind);
+      const dist = c.when.distance(base, bind);
       if (dist > 0 && dist < 100)
         out.push({
           when: c.when,
+          reads: readsWith(w, c.source, bind),
           bind,
           dist,
           value: utility / 2,
@@ -260,8 +313,13 @@ function instrumentalGoals(
 
 /** The AI's orders for every actor not in `held`, in actor order. */
 export function planAll(s: GameState, w: World, held: readonly string[] = []): Choice[] {
-  return w.actorIds.filter((a) => !held.includes(a)).flatMap((a) => planOrders(s, w, a));
+  const reader = planningReader(s, w);
+  return w.actorIds.filter((a) => !held.includes(a)).flatMap((a) => planOrders(s, w, a, reader));
 }
+
+/** The state as planning reads it: no orders given yet, and the state does not change meanwhile. */
+const planningReader = (s: GameState, w: World): StateReader =>
+  new StateReader(s, w, [], { rng: s.rng }, true);
 
 /** The full order list for a turn: the people's orders plus the AI's choices (with reasons) for the rest. */
 export function planTurn(

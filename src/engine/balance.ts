@@ -2,7 +2,7 @@
 // negative (zero edges make no triad). "cross" triads are A1's contradictions: unbalanced once the layers of
 // a pair are taken together, i.e. some choice of one non-zero layer value per edge gives a negative product.
 import type { Cause, Ctx } from './context';
-import { actorName, layerName } from './context';
+import { actorName, layerName, whyOf, later } from './context';
 import { nextInt } from './rng';
 import { changeRelation, netOf, pairIndex } from './relations';
 import type { World } from './scenario';
@@ -33,7 +33,7 @@ export function listUnbalancedTriads(
   const net = new Int8Array(pairs);
   const mask = new Int8Array(pairs);
   const values: number[] = new Array<number>(w.netLayers.length);
-  for (let p = 0; p < pairs; p++) {
+  for (let p = 0; p < pairs && (kinds.net || kinds.cross); p++) {
     let m = 0;
     for (let k = 0; k < w.netLayers.length; k++) {
       const v = s.relations[w.netLayers[k]!]![p]!;
@@ -44,15 +44,29 @@ export function listUnbalancedTriads(
     net[p] = sign(netOf(values));
     mask[p] = m;
   }
+  // Only triads whose three pairs are tied in some layer can be unbalanced in any sense: walk those alone, in
+  // the same order as all triples (i < j < k), through each actor's list of tied partners.
+  const tied = new Uint8Array(pairs);
+  const partners: number[][] = Array.from({ length: n }, () => []);
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) {
+      const p = pairIndex(i, j, n);
+      for (let l = 0; l < layerCount && !tied[p]; l++) if (s.relations[l]![p] !== 0) tied[p] = 1;
+      if (tied[p]) partners[i]!.push(j);
+    }
   const out: Triad[] = [];
   const ids = w.actorIds;
   const layerIds = w.def.layers.map((l) => l.id);
-  for (let i = 0; i < n; i++)
-    for (let j = i + 1; j < n; j++) {
+  for (let i = 0; i < n; i++) {
+    const mine = partners[i]!;
+    for (let x = 0; x < mine.length; x++) {
+      const j = mine[x]!;
       const pij = pairIndex(i, j, n);
-      for (let k = j + 1; k < n; k++) {
-        const pik = pairIndex(i, k, n);
+      for (let y = x + 1; y < mine.length; y++) {
+        const k = mine[y]!;
         const pjk = pairIndex(j, k, n);
+        if (!tied[pjk]) continue;
+        const pik = pairIndex(i, k, n);
         let actors: [string, string, string] | null = null;
         if (kinds.layers)
           for (let l = 0; l < layerCount; l++) {
@@ -71,6 +85,7 @@ export function listUnbalancedTriads(
         }
       }
     }
+  }
   return out;
 }
 
@@ -118,23 +133,24 @@ export function tensionScores(
 
 type Edge = { a: string; b: string; layer: number; value: number };
 
+/** The weakest of a triad's three edges in a layer: the first of them, or a seeded pick among several tied. */
 function weakestEdge(ctx: Ctx, t: Triad, l: number): Edge {
   const { s, w } = ctx;
   const n = w.actorIds.length;
-  const [x, y, z] = t.actors.map((a) => w.actorIndex[a]!) as [number, number, number];
-  const edges: Edge[] = [
-    [x, y],
-    [x, z],
-    [y, z],
-  ].map(([i, j]) => ({
-    a: w.actorIds[i!]!,
-    b: w.actorIds[j!]!,
-    layer: l,
-    value: s.relations[l]![pairIndex(i!, j!, n)]!,
-  }));
-  const min = Math.min(...edges.map((e) => Math.abs(e.value)));
-  const tied = edges.filter((e) => Math.abs(e.value) === min);
-  return tied.length === 1 ? tied[0]! : tied[nextInt(s, tied.length)]!;
+  const x = w.actorIndex[t.actors[0]]!;
+  const y = w.actorIndex[t.actors[1]]!;
+  const z = w.actorIndex[t.actors[2]]!;
+  const layer = s.relations[l]!;
+  const vxy = layer[pairIndex(x, y, n)]!;
+  const vxz = layer[pairIndex(x, z, n)]!;
+  const vyz = layer[pairIndex(y, z, n)]!;
+  const min = Math.min(Math.abs(vxy), Math.abs(vxz), Math.abs(vyz));
+  const tied =
+    (Math.abs(vxy) === min ? 1 : 0) + (Math.abs(vxz) === min ? 1 : 0) + (Math.abs(vyz) === min ? 1 : 0);
+  let pick = tied === 1 ? 0 : nextInt(s, tied); // among the tied edges, in the order xy, xz, yz
+  if (Math.abs(vxy) === min && pick-- === 0) return { a: t.actors[0], b: t.actors[1], layer: l, value: vxy };
+  if (Math.abs(vxz) === min && pick-- === 0) return { a: t.actors[0], b: t.actors[2], layer: l, value: vxz };
+  return { a: t.actors[1], b: t.actors[2], layer: l, value: vyz };
 }
 
 /**
@@ -155,7 +171,11 @@ export function realign(ctx: Ctx): void {
     moved.add(key);
     const delta = -sign(e.value) * (1 + nextInt(s, step));
     const third = t.actors.find((a) => a !== e.a && a !== e.b)!;
-    const why = `structural balance: ${actorName(w, e.a)} and ${actorName(w, e.b)} stand in opposite ways toward ${actorName(w, third)} (${layerName(w, t.layer)})`;
+    const layer = t.layer;
+    const why = later(
+      () =>
+        `structural balance: ${actorName(w, e.a)} and ${actorName(w, e.b)} stand in opposite ways toward ${actorName(w, third)} (${layerName(w, layer)})`,
+    );
     changeRelation(ctx, e.a, e.b, t.layer, delta, { why, triad: t.actors });
   }
 }
@@ -197,7 +217,10 @@ export function unravel(ctx: Ctx, cause: Cause, layer?: string): void {
     if (!best) continue;
     const target = -Math.max(10, Math.ceil(best.value / 2));
     const layerId = w.def.layers[best.layer]!.id;
-    const why = `${cause.why}: the contradiction ${t.actors.map((a) => actorName(w, a)).join('–')} comes apart`;
+    const actors = t.actors;
+    const why = later(
+      () => `${whyOf(cause)}: the contradiction ${actors.map((a) => actorName(w, a)).join('–')} comes apart`,
+    );
     changeRelation(ctx, best.a, best.b, layerId, target - best.value, { ...cause, triad: t.actors, why });
   }
 }

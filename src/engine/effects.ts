@@ -2,7 +2,7 @@
 // with its cause, so every change in the game can answer "why?".
 import { unravel } from './balance';
 import type { Binding, Cause, Ctx } from './context';
-import { actorName, bindRef, record, regionName, signed } from './context';
+import { actorName, bindRef, record, regionName, signed, whyOf, later } from './context';
 import { changeRelation } from './relations';
 import type { Effect } from './schema';
 
@@ -21,7 +21,9 @@ export function changeMeter(
   const after = Math.max(def.min, Math.min(def.max, next(before)));
   if (after === before) return;
   a.meters[meter] = after;
-  const text = `${actorName(w, actor)} ${def.name} ${signed(after - before)} to ${after}: ${cause.why}`;
+  const text = later(
+    () => `${actorName(w, actor)} ${def.name} ${signed(after - before)} to ${after}: ${whyOf(cause)}`,
+  );
   record(ctx, { kind: 'meter', text, a: actor, meter, before, after }, cause);
 }
 
@@ -34,7 +36,10 @@ export function changePresence(ctx: Ctx, actor: string, region: string, delta: n
   if (after === before) return;
   if (after === 0) delete r.presence[actor];
   else r.presence[actor] = after;
-  const text = `${actorName(w, actor)} forces in ${regionName(w, region)} ${signed(after - before)} to ${after}: ${cause.why}`;
+  const text = later(
+    () =>
+      `${actorName(w, actor)} forces in ${regionName(w, region)} ${signed(after - before)} to ${after}: ${whyOf(cause)}`,
+  );
   record(ctx, { kind: 'presence', text, a: actor, region, before, after }, cause);
 }
 
@@ -44,8 +49,10 @@ export function changeControl(ctx: Ctx, region: string, actor: string | null, ca
   if (!r || r.controller === actor) return;
   const from = r.controller;
   r.controller = actor;
-  const who = actor ? actorName(w, actor) : 'nobody';
-  const text = `${regionName(w, region)} passes from ${from ? actorName(w, from) : 'nobody'} to ${who}: ${cause.why}`;
+  const text = later(
+    () =>
+      `${regionName(w, region)} passes from ${from ? actorName(w, from) : 'nobody'} to ${actor ? actorName(w, actor) : 'nobody'}: ${whyOf(cause)}`,
+  );
   const e = {
     kind: 'control' as const,
     text,
@@ -61,8 +68,12 @@ export function changeReserve(ctx: Ctx, actor: string, delta: number, cause: Cau
   if (!a || delta === 0) return;
   const before = a.reserve;
   a.reserve = Math.max(0, before + delta);
-  const text = `${actorName(ctx.w, actor)} reserve ${signed(a.reserve - before)} to ${a.reserve}: ${cause.why}`;
-  record(ctx, { kind: 'meter', text, a: actor, meter: 'reserve', before, after: a.reserve }, cause);
+  const after = a.reserve;
+  const w = ctx.w;
+  const text = later(
+    () => `${actorName(w, actor)} reserve ${signed(after - before)} to ${after}: ${whyOf(cause)}`,
+  );
+  record(ctx, { kind: 'meter', text, a: actor, meter: 'reserve', before, after }, cause);
 }
 
 /** Moves up to `amount` of the actor's reserve into a region (what is left, if less); returns how many moved. */
@@ -78,20 +89,23 @@ export function changeFlag(ctx: Ctx, flag: string, next: (v: number) => number, 
   const after = next(before);
   if (after === before) return;
   ctx.s.flags[flag] = after;
-  record(ctx, { kind: 'flag', text: `${flag} ${before} → ${after}: ${cause.why}`, before, after }, cause);
+  record(
+    ctx,
+    { kind: 'flag', text: later(() => `${flag} ${before} → ${after}: ${whyOf(cause)}`), before, after },
+    cause,
+  );
 }
 
 /** Applies one effect of the rule language; `$actor`, `$target`, `$region` are read from `bind`. */
 export function applyEffect(ctx: Ctx, e: Effect, cause: Cause, bind?: Binding): void {
   const { s, w } = ctx;
-  const ref = (x: string) => bindRef(x, bind);
   switch (e.do) {
     case 'relation':
-      return changeRelation(ctx, ref(e.a), ref(e.b), e.layer, e.delta, cause);
+      return changeRelation(ctx, bindRef(e.a, bind), bindRef(e.b, bind), e.layer, e.delta, cause);
     case 'meter':
       return changeMeter(
         ctx,
-        ref(e.actor),
+        bindRef(e.actor, bind),
         e.meter,
         (v) => (e.set !== undefined ? e.set : v + (e.delta ?? 0)),
         cause,
@@ -99,49 +113,54 @@ export function applyEffect(ctx: Ctx, e: Effect, cause: Cause, bind?: Binding): 
     case 'flag':
       return changeFlag(ctx, e.flag, (v) => (e.set !== undefined ? e.set : v + (e.delta ?? 0)), cause);
     case 'presence':
-      return changePresence(ctx, ref(e.actor), ref(e.region), e.delta, cause);
+      return changePresence(ctx, bindRef(e.actor, bind), bindRef(e.region, bind), e.delta, cause);
     case 'move': {
-      const actor = ref(e.actor);
-      const from = s.regions[w.regionIndex[ref(e.from)] ?? -1];
+      const actor = bindRef(e.actor, bind);
+      const from = s.regions[w.regionIndex[bindRef(e.from, bind)] ?? -1];
       const moving = Math.floor(((from?.presence[actor] ?? 0) * e.percent) / 100);
       if (!from || moving <= 0) return;
-      changePresence(ctx, actor, ref(e.from), -moving, cause);
+      changePresence(ctx, actor, bindRef(e.from, bind), -moving, cause);
       const share = Math.floor(moving / e.to.length);
       e.to.forEach((r, i) => {
         const extra = i === 0 ? moving - share * e.to.length : 0;
-        changePresence(ctx, actor, ref(r), share + extra, cause);
+        changePresence(ctx, actor, bindRef(r, bind), share + extra, cause);
       });
       return;
     }
     case 'control':
-      return changeControl(ctx, ref(e.region), e.actor === null ? null : ref(e.actor), cause);
+      return changeControl(
+        ctx,
+        bindRef(e.region, bind),
+        e.actor === null ? null : bindRef(e.actor, bind),
+        cause,
+      );
     case 'contest': {
-      const r = s.regions[w.regionIndex[ref(e.region)] ?? -1];
+      const r = s.regions[w.regionIndex[bindRef(e.region, bind)] ?? -1];
       if (r && r.contested !== e.value) {
         r.contested = e.value;
-        const text = `${regionName(w, ref(e.region))} ${e.value ? 'is contested' : 'is no longer contested'}: ${cause.why}`;
-        record(ctx, { kind: 'contest', text, region: ref(e.region) }, cause);
+        const text = `${regionName(w, bindRef(e.region, bind))} ${e.value ? 'is contested' : 'is no longer contested'}: ${whyOf(cause)}`;
+        record(ctx, { kind: 'contest', text, region: bindRef(e.region, bind) }, cause);
       }
       return;
     }
     case 'reserve':
-      return changeReserve(ctx, ref(e.actor), e.delta, cause);
+      return changeReserve(ctx, bindRef(e.actor, bind), e.delta, cause);
     case 'vp': {
-      const a = s.actors[w.actorIndex[ref(e.actor)] ?? -1];
+      const a = s.actors[w.actorIndex[bindRef(e.actor, bind)] ?? -1];
       if (!a || e.delta === 0) return;
       const before = a.vp;
       a.vp += e.delta;
-      const text = `${actorName(w, ref(e.actor))} ${signed(e.delta)} VP: ${cause.why}`;
-      record(ctx, { kind: 'vp', text, a: ref(e.actor), before, after: a.vp }, cause);
+      const text = `${actorName(w, bindRef(e.actor, bind))} ${signed(e.delta)} VP: ${whyOf(cause)}`;
+      record(ctx, { kind: 'vp', text, a: bindRef(e.actor, bind), before, after: a.vp }, cause);
       return;
     }
     case 'weight': {
-      const a = s.actors[w.actorIndex[ref(e.actor)] ?? -1];
+      const a = s.actors[w.actorIndex[bindRef(e.actor, bind)] ?? -1];
       if (!a || a.weights[e.objective] === e.set) return;
       const before = a.weights[e.objective] ?? 0;
       a.weights[e.objective] = e.set;
-      const text = `${actorName(w, ref(e.actor))} now weighs "${e.objective}" ${e.set} (was ${before}): ${cause.why}`;
-      record(ctx, { kind: 'weight', text, a: ref(e.actor), before, after: e.set }, cause);
+      const text = `${actorName(w, bindRef(e.actor, bind))} now weighs "${e.objective}" ${e.set} (was ${before}): ${whyOf(cause)}`;
+      record(ctx, { kind: 'weight', text, a: bindRef(e.actor, bind), before, after: e.set }, cause);
       return;
     }
     case 'unravel':

@@ -2,9 +2,9 @@
 // when its definition sets none, how it resolves and how the AI forecasts it. Legality, resolution, the AI and
 // docs/order-types.md all read this table; no other module switches on an order's type.
 import type { Cause, Ctx } from './context';
-import { actorName, record, regionName } from './context';
+import { actorName, record, regionName, later } from './context';
 import { changeControl, changePresence, changeReserve, deployForces } from './effects';
-import type { Overlay } from './overlay';
+import type { Overlay } from './reader';
 import { relation } from './relations';
 import { nextInt } from './rng';
 import type { World } from './scenario';
@@ -91,16 +91,19 @@ export function measureStrikingStrength(
   w: World,
   actor: string,
   region: string,
-  withdrawn: (region: string) => number = () => 0,
+  withdrawn: (region: string) => number = NONE_WITHDRAWN,
 ): number {
   const ri = w.regionIndex[region];
   if (ri === undefined) return 0;
-  const at = (id: string) =>
-    Math.max(0, (s.regions[w.regionIndex[id]!]!.presence[actor] ?? 0) - withdrawn(id));
-  let total = at(region);
-  for (const n of w.def.regions[ri]!.neighbours) total += Math.floor(at(n) / 2);
+  let total = Math.max(0, (s.regions[ri]!.presence[actor] ?? 0) - withdrawn(region));
+  for (const n of w.def.regions[ri]!.neighbours) {
+    const here = Math.max(0, (s.regions[w.regionIndex[n]!]!.presence[actor] ?? 0) - withdrawn(n));
+    total += Math.floor(here / 2);
+  }
   return total;
 }
+
+const NONE_WITHDRAWN = (): number => 0;
 
 /** The holder's defence of a region and an attack's odds of succeeding (percent, rounded down). */
 export function rateOffensive(s: GameState, w: World, region: string, attack: number) {
@@ -202,8 +205,10 @@ function fight({ ctx, o, def, cause }: ResolveArgs): void {
   const roll = nextInt(s, 100);
   const captor = def.captor ?? o.actor;
   const place = regionName(w, region);
-  const summary = `${actorName(w, o.actor)} attacks ${place}: strength ${attack} against ${defence}, ${odds}% odds`;
-  const lost = (actor: string, pct: number, why: string) => {
+  const summary = later(
+    () => `${actorName(w, o.actor)} attacks ${place}: strength ${attack} against ${defence}, ${odds}% odds`,
+  );
+  const lost = (actor: string, pct: number, why: () => string) => {
     const n = Math.ceil(((r.presence[actor] ?? 0) * pct) / 100);
     if (n) changePresence(ctx, actor, region, -n, { ...cause, why });
   };
@@ -212,29 +217,36 @@ function fight({ ctx, o, def, cause }: ResolveArgs): void {
     // A successful assault wears the holder down; the region changes hands once the holder breaks (its
     // forces fall to breakRatio% of the attack or below). Sieges such as Mosul's take several turns.
     const { attrition, breakRatio } = w.settings;
-    if (holder) lost(holder, attrition, `${actorName(w, holder)} is worn down in ${place}`);
-    lost(o.actor, 5, `losses in the assault on ${place}`);
+    if (holder) lost(holder, attrition, () => `${actorName(w, holder)} is worn down in ${place}`);
+    lost(o.actor, 5, () => `losses in the assault on ${place}`);
     const left = holder ? (r.presence[holder] ?? 0) : 0;
     if (left * 100 <= attack * breakRatio) {
-      record(ctx, { kind: 'note', text: `${summary}: the defence breaks`, region }, cause);
-      if (holder && left) lost(holder, 50, `${actorName(w, holder)} abandons ${place}`);
-      changeControl(ctx, region, captor, { ...cause, why: `${actorName(w, o.actor)}'s offensive succeeds` });
+      record(ctx, { kind: 'note', text: later(() => `${summary()}: the defence breaks`), region }, cause);
+      if (holder && left) lost(holder, 50, () => `${actorName(w, holder)} abandons ${place}`);
+      changeControl(ctx, region, captor, {
+        ...cause,
+        why: later(() => `${actorName(w, o.actor)}'s offensive succeeds`),
+      });
       const { garrison } = readCaptureSettings(w);
       if (garrison > 0)
         deployForces(ctx, captor, region, garrison, {
           ...cause,
-          why: `${actorName(w, captor)} garrisons ${place}`,
+          why: later(() => `${actorName(w, captor)} garrisons ${place}`),
         });
       o.outcome = 'succeeded';
       return;
     }
-    record(ctx, { kind: 'note', text: `${summary}: gains ground, the defence holds`, region }, cause);
+    record(
+      ctx,
+      { kind: 'note', text: later(() => `${summary()}: gains ground, the defence holds`), region },
+      cause,
+    );
     if (!r.contested) r.contested = true;
     return;
   }
-  record(ctx, { kind: 'note', text: `${summary}: repulsed`, region }, cause);
-  lost(o.actor, 15, `losses in the failed assault on ${place}`);
-  if (holder) lost(holder, 5, `${actorName(w, holder)} holds ${place} at a cost`);
+  record(ctx, { kind: 'note', text: later(() => `${summary()}: repulsed`), region }, cause);
+  lost(o.actor, 15, () => `losses in the failed assault on ${place}`);
+  if (holder) lost(holder, 5, () => `${actorName(w, holder)} holds ${place} at a cost`);
   if (!r.contested) {
     r.contested = true;
     record(ctx, { kind: 'note', text: `${place} is contested`, region }, cause);
@@ -464,4 +476,8 @@ export const readRelationChange = (def: OrderDef): number =>
 export const readAmount = (def: OrderDef): number => def.amount ?? ORDER_TYPE_TABLE[def.type].amount ?? 0;
 
 /** The position of the type's phase in the order of resolution. */
-export const rankPhase = (type: OrderType): number => PHASES.indexOf(ORDER_TYPE_TABLE[type].phase);
+export const rankPhase = (type: OrderType): number => PHASE_RANK[type];
+
+const PHASE_RANK = Object.fromEntries(
+  Object.entries(ORDER_TYPE_TABLE).map(([type, entry]) => [type, PHASES.indexOf(entry.phase)]),
+) as Record<OrderType, number>;

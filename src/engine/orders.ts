@@ -1,9 +1,11 @@
 // Legality of orders: which orders an actor may give now, and for a refused one the typed reason, never an
 // exception. Per-type needs come from orderTypes.ts; an order accepted with the turn's pending orders is never
 // refused at resolution for anything they decide (limits, once, forces) — only for what the turn changes.
-import { describeCondition, evaluate, StateLens } from './conditions';
+import { compiled } from './compile';
+import { describeCondition } from './conditions';
 import type { Binding } from './context';
 import { actorName, bindRef, layerName, regionName } from './context';
+import { bindOrder, StateReader } from './reader';
 import type { Commitments } from './orderTypes';
 import { describeOrderType, readAmount } from './orderTypes';
 import type { World } from './scenario';
@@ -47,8 +49,8 @@ function judge(s: GameState, w: World, order: Order, given: readonly Order[], un
     return refuse('not-yours', `${who} cannot give the order "${def.name}".`);
   const target = checkTarget(w, def, order, who);
   if (target) return target;
-  const mine = given.filter((g) => g.actor === order.actor);
-  const committed = countCommitments(w, unresolved ? mine : []);
+  const mine = given.length ? given.filter((g) => g.actor === order.actor) : NONE;
+  const committed = unresolved && mine.length ? countCommitments(w, mine) : NO_COMMITMENTS;
   const region = checkRegion(s, w, def, order, who, committed);
   if (region) return region;
   if (order.covert && (def.covert ?? 'never') === 'never')
@@ -67,23 +69,42 @@ function judge(s: GameState, w: World, order: Order, given: readonly Order[], un
     const starved = checkStillSupplied(s, w, def, order, mine, who);
     if (starved) return starved;
   }
+  const gates = gatesOf(w, def);
+  if (!def.requires && !gates.length) return ACCEPTED;
   // `ordered` sees the orders given so far this turn; `chance` draws from a copy of the generator.
-  const lens = new StateLens(s, w, given, { rng: s.rng });
-  const bind: Binding = { actor: order.actor, target: order.target, region: order.region };
-  if (def.requires && !evaluate(lens, def.requires, bind))
+  const lens = new StateReader(s, w, given, { rng: s.rng });
+  const bind = bindOrder(w, order);
+  if (def.requires && !compiled(w, def.requires).test(lens, bind))
     return refuse(
       'requires',
-      def.refusal ?? `"${def.name}" needs: ${describeCondition(def.requires, named(w, bind))}.`,
+      def.refusal ?? `"${def.name}" needs: ${describeCondition(def.requires, named(w, bind.ids))}.`,
     );
-  for (const gate of w.gates) {
-    if (!gate.orders.includes(def.id) && !gate.orders.includes(def.type)) continue;
-    if (!evaluate(lens, gate.when, bind))
+  for (const gate of gates)
+    if (!compiled(w, gate.when).test(lens, bind))
       return refuse(
         'gate',
-        `${gate.id}: ${gate.refusal ?? gate.text} (needs ${describeCondition(gate.when, named(w, bind))})`,
+        `${gate.id}: ${gate.refusal ?? gate.text} (needs ${describeCondition(gate.when, named(w, bind.ids))})`,
       );
-  }
-  return { ok: true };
+  return ACCEPTED;
+}
+
+const ACCEPTED: Verdict = Object.freeze({ ok: true });
+const NONE: readonly Order[] = Object.freeze([]);
+const NO_COMMITMENTS: Commitments = Object.freeze({ reserve: 0, withdrawn: () => 0 });
+
+const gatesByWorld = new WeakMap<World, Map<string, World['gates']>>();
+
+/** The gate rules that apply to an order definition (by its id or its type), worked out once per World. */
+export function gatesOf(w: World, def: OrderDef): World['gates'] {
+  let byDef = gatesByWorld.get(w);
+  if (!byDef) gatesByWorld.set(w, (byDef = new Map()));
+  let gates = byDef.get(def.id);
+  if (!gates)
+    byDef.set(
+      def.id,
+      (gates = w.gates.filter((g) => g.orders.includes(def.id) || g.orders.includes(def.type))),
+    );
+  return gates;
 }
 
 const sameOrder = (a: Order, b: Order): boolean =>
@@ -101,7 +122,12 @@ function countCommitments(w: World, orders: readonly Order[]): Commitments {
     if (draws === 'presence' && o.region)
       withdrawn.set(o.region, (withdrawn.get(o.region) ?? 0) + readAmount(def));
   }
-  return { reserve, withdrawn: (region) => withdrawn.get(region) ?? 0 };
+  return {
+    reserve,
+    withdrawn(region) {
+      return withdrawn.get(region) ?? 0;
+    },
+  };
 }
 
 /** The giver's pending orders must keep the forces they need with this one added (a withdrawal may starve an offensive). */
@@ -169,17 +195,21 @@ export interface OrderOption {
   verdict: Verdict;
 }
 
-/**
- * Every order the actor's definitions allow, with its parameters spelled out and a verdict for each, given the
- * orders already pending this turn (so that an option accepted here is accepted together with them).
- */
-export function listOrderOptions(
-  s: GameState,
-  w: World,
-  actor: string,
-  pending: readonly Order[] = [],
-): OrderOption[] {
-  const out: OrderOption[] = [];
+/** One order an actor's definitions allow, with its parameters spelled out. */
+interface Candidate {
+  order: Readonly<Order>;
+  def: OrderDef;
+}
+
+const candidatesByWorld = new WeakMap<World, Map<string, Candidate[]>>();
+
+/** Every order the actor's definitions allow, parameters spelled out: worked out once per World. */
+function candidatesOf(w: World, actor: string): Candidate[] {
+  let byActor = candidatesByWorld.get(w);
+  if (!byActor) candidatesByWorld.set(w, (byActor = new Map()));
+  const known = byActor.get(actor);
+  if (known) return known;
+  const out: Candidate[] = [];
   for (const def of w.def.orders) {
     if (!def.actors.includes(actor)) continue;
     const targets = def.targets?.filter((t) => t !== actor) ?? [undefined];
@@ -192,10 +222,33 @@ export function listOrderOptions(
           if (target !== undefined) order.target = target;
           if (region !== undefined) order.region = region;
           if (c) order.covert = true;
-          out.push({ order, def, verdict: checkOrder(s, w, order, pending) });
+          out.push({ order: Object.freeze(order), def });
         }
   }
+  byActor.set(actor, out);
   return out;
+}
+
+/**
+ * Every order the actor's definitions allow, with its parameters spelled out and a verdict for each, given the
+ * orders already pending this turn (so that an option accepted here is accepted together with them).
+ */
+export function listOrderOptions(
+  s: GameState,
+  w: World,
+  actor: string,
+  pending: readonly Order[] = [],
+): OrderOption[] {
+  return candidatesOf(w, actor).map(({ order, def }) => ({
+    order: { ...order },
+    def,
+    verdict: checkOrder(s, w, order, pending),
+  }));
+}
+
+/** The same options for the AI's planning: the orders are shared (frozen) between turns, not copied. */
+export function listPlanningOptions(s: GameState, w: World, actor: string): OrderOption[] {
+  return candidatesOf(w, actor).map(({ order, def }) => ({ order, def, verdict: checkOrder(s, w, order) }));
 }
 
 export const listLegalOrders = (

@@ -1,5 +1,6 @@
-// Batch playouts: the AI holds every actor from a state to the end. The same rule functions run either inside
-// immer (`immer`: a frozen state per turn) or on one private mutable copy (`mutable`: the speed limit).
+// Playouts: the AI holds every actor from a state to the end. The same rule functions run either inside immer
+// (`immer`: a frozen state per turn with every effect's text, as the page plays) or as a batch (`batch`: one
+// private copy changed in place, the effects' texts written for the last turn only). Both end in the same bytes.
 import { produce } from 'immer';
 import { listUnbalancedTriads } from './balance';
 import { createGame } from './game';
@@ -11,7 +12,7 @@ import { resolveTurn } from './turn';
 import type { ScenarioDef } from './schema';
 import type { GameState } from './types';
 
-export type PlayoutMode = 'immer' | 'mutable';
+export type PlayoutMode = 'immer' | 'batch';
 
 /**
  * Plays until the game is over: at `end.turns` (at most MAX_END_TURNS) or when `end.when` holds. No cap of
@@ -26,13 +27,47 @@ export function playFrom(start: GameState, w: World, mode: PlayoutMode = 'immer'
     }
     return s;
   }
-  const s = structuredClone(start) as GameState;
-  while (!s.over) resolveTurn(s, w, planTurn(s, w, [], []));
+  return playBatch(copyState(start), w);
+}
+
+/** Plays a private state to the end on the batch path, changing it in place. */
+function playBatch(s: GameState, w: World): GameState {
+  while (!s.over) resolveTurn(s, w, planTurn(s, w, [], []), { batch: true });
   return s;
 }
 
+/** A game from the scenario's start played to the end (createGame's state is already private to it). */
 export const playout = (w: World, seed: number, mode: PlayoutMode = 'immer'): GameState =>
-  playFrom(createGame(w, seed), w, mode);
+  mode === 'batch' ? playBatch(createGame(w, seed), w) : playFrom(createGame(w, seed), w, mode);
+
+/**
+ * A copy of a state that a batch may change in place: what turns change in place (relations, regions and their
+ * forces, actors, flags, fired rules) is copied; what they only replace (orders, effects, scores) or never
+ * change (layers) is shared. Much cheaper than structuredClone, and the same bytes.
+ */
+export function copyState(s: GameState): GameState {
+  return {
+    ...s,
+    layers: s.layers,
+    actors: s.actors.map((a) => ({
+      ...a,
+      meters: { ...a.meters },
+      weights: { ...a.weights },
+      usedOnce: [...a.usedOnce],
+    })),
+    regions: s.regions.map((r) => ({ ...r, presence: { ...r.presence } })),
+    relations: s.relations.map((l) => l.slice()),
+    flags: { ...s.flags },
+    fired: [...s.fired],
+  };
+}
+
+/** The CLI's playouts: games from the scenario's start with seeds from … from + count - 1 (uint32, wrapping). */
+export function playSeeds(w: World, from: number, count: number): PlayoutResult[] {
+  const out: PlayoutResult[] = [];
+  for (let i = 0; i < count; i++) out.push(measurePlayout(w, playout(w, (from + i) >>> 0, 'batch')));
+  return out;
+}
 
 export interface Spread {
   mean: number;
@@ -59,47 +94,76 @@ const spread = (values: number[]): Spread => {
   return { mean: Math.round(mean * 100) / 100, p10: percentile(sorted, 10), p90: percentile(sorted, 90) };
 };
 
-export function summarize(w: World, finals: GameState[], seeds: [number, number]): PlayoutSummary {
+/**
+ * What a summary needs from one finished playout, small enough to send between threads: net relations by
+ * pair (actor order), scores (actor order), each region's holder, and the unbalanced triads' keys.
+ */
+export interface PlayoutResult {
+  net: number[];
+  scores: number[];
+  control: (string | null)[];
+  unbalanced: string[]; // "IRN,RUS,US|net"
+}
+
+export function measurePlayout(w: World, s: GameState): PlayoutResult {
+  const ids = w.actorIds;
+  const net: number[] = [];
+  for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) net.push(netAt(s, w, i, j));
+  return {
+    net,
+    scores: ids.map((a) => s.scores[a] ?? 0),
+    control: s.regions.map((r) => r.controller),
+    unbalanced: listUnbalancedTriads(s, w).map((t) => `${t.actors.join(',')}|${t.layer}`),
+  };
+}
+
+export const summarize = (w: World, finals: GameState[], seeds: [number, number]): PlayoutSummary =>
+  summarizeResults(
+    w,
+    finals.map((s) => measurePlayout(w, s)),
+    seeds,
+  );
+
+/** The distributions over playouts; the same whatever thread measured each one, given them in seed order. */
+export function summarizeResults(
+  w: World,
+  results: PlayoutResult[],
+  seeds: [number, number],
+): PlayoutSummary {
   const ids = w.actorIds;
   const relations: PlayoutSummary['relations'] = [];
+  let p = 0;
   for (let i = 0; i < ids.length; i++)
-    for (let j = i + 1; j < ids.length; j++)
-      relations.push({
-        a: ids[i]!,
-        b: ids[j]!,
-        layer: 'net',
-        ...spread(finals.map((s) => netAt(s, w, i, j))),
-      });
+    for (let j = i + 1; j < ids.length; j++, p++) {
+      const k = p;
+      relations.push({ a: ids[i]!, b: ids[j]!, layer: 'net', ...spread(results.map((r) => r.net[k]!)) });
+    }
   const control = w.def.regions.map((r, ri) => {
     const counts: Record<string, number> = {};
-    for (const s of finals) {
-      const c = s.regions[ri]!.controller ?? 'none';
+    for (const x of results) {
+      const c = x.control[ri] ?? 'none';
       counts[c] = (counts[c] ?? 0) + 1;
     }
     const controllers = Object.fromEntries(
       Object.keys(counts)
         .sort()
-        .map((c) => [c, Math.round((counts[c]! / finals.length) * 1000) / 1000]),
+        .map((c) => [c, Math.round((counts[c]! / results.length) * 1000) / 1000]),
     );
     return { region: r.id, controllers };
   });
   const triadCounts = new Map<string, number>();
-  for (const s of finals)
-    for (const t of listUnbalancedTriads(s, w)) {
-      const k = `${t.actors.join(',')}|${t.layer}`;
-      triadCounts.set(k, (triadCounts.get(k) ?? 0) + 1);
-    }
+  for (const x of results) for (const k of x.unbalanced) triadCounts.set(k, (triadCounts.get(k) ?? 0) + 1);
   const unbalanced = [...triadCounts.entries()]
     .sort(([x], [y]) => (x < y ? -1 : 1))
     .map(([k, n]) => {
       const [actors, layer] = k.split('|') as [string, string];
-      return { actors: actors.split(','), layer, fraction: Math.round((n / finals.length) * 1000) / 1000 };
+      return { actors: actors.split(','), layer, fraction: Math.round((n / results.length) * 1000) / 1000 };
     });
   return {
-    playouts: finals.length,
+    playouts: results.length,
     seeds,
     relations,
-    scores: ids.map((a) => ({ actor: a, ...spread(finals.map((s) => s.scores[a] ?? 0)) })),
+    scores: ids.map((a, i) => ({ actor: a, ...spread(results.map((r) => r.scores[i]!)) })),
     control,
     unbalanced,
   };
@@ -119,7 +183,29 @@ export interface OddsJob {
   count: number;
 }
 
-/** Runs the playouts of a job in chunks; shared by the worker and the in-process runner. */
+/** Plays seeds `from` … `from + count - 1` of a job from its state, one at a time; shared by every runner. */
+export async function playRange(
+  w: World,
+  job: { state: GameState; seed: number },
+  from: number,
+  count: number,
+  onProgress: (done: number) => void,
+  cancelled: () => boolean,
+  yieldNow: () => Promise<void>,
+): Promise<PlayoutResult[]> {
+  const out: PlayoutResult[] = [];
+  for (let i = 0; i < count; i++) {
+    if (cancelled()) throw new Error('cancelled');
+    out.push(measurePlayout(w, playFrom(reseed(job.state, from + i), w, 'batch')));
+    if ((i + 1) % 5 === 0 || i + 1 === count) {
+      onProgress(i + 1);
+      await yieldNow();
+    }
+  }
+  return out;
+}
+
+/** Runs the playouts of a job in chunks in this thread (tests, Node, one worker). */
 export async function runPlayouts(
   w: World,
   job: Omit<OddsJob, 'def' | 'branch'>,
@@ -127,14 +213,14 @@ export async function runPlayouts(
   cancelled: () => boolean,
   yieldNow: () => Promise<void>,
 ): Promise<PlayoutSummary> {
-  const finals: GameState[] = [];
-  for (let i = 0; i < job.count; i++) {
-    if (cancelled()) throw new Error('cancelled');
-    finals.push(playFrom(reseed(job.state, job.seed + i), w, 'mutable'));
-    if ((i + 1) % 5 === 0 || i + 1 === job.count) {
-      onProgress(i + 1, job.count);
-      await yieldNow();
-    }
-  }
-  return summarize(w, finals, [job.seed, job.seed + job.count - 1]);
+  const results = await playRange(
+    w,
+    job,
+    job.seed,
+    job.count,
+    (done) => onProgress(done, job.count),
+    cancelled,
+    yieldNow,
+  );
+  return summarizeResults(w, results, [job.seed, job.seed + job.count - 1]);
 }

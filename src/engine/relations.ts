@@ -1,7 +1,7 @@
 // Multiplex relations: one signed value per actor pair per layer, kept in flat arrays indexed by pair, and
 // the derived net value (sum of the layers that count, clamped). Bounds rules (floors and caps) apply here.
 import type { Cause, Ctx } from './context';
-import { actorName, layerName, record, signed } from './context';
+import { actorName, layerName, record, signed, whyOf, later } from './context';
 import type { World } from './scenario';
 import type { GameState } from './types';
 
@@ -9,7 +9,8 @@ export const clampRelation = (v: number): number => (v > 100 ? 100 : v < -100 ? 
 
 /** Index of the unordered pair (i, j), i ≠ j, among n actors. */
 export function pairIndex(i: number, j: number, n: number): number {
-  const [x, y] = i < j ? [i, j] : [j, i];
+  const x = i < j ? i : j;
+  const y = i < j ? j : i;
   return (x * (2 * n - x - 1)) / 2 + (y - x - 1);
 }
 
@@ -94,11 +95,15 @@ export function changeRelation(
   if (i === undefined || j === undefined || l === undefined || i === j || delta === 0) return;
   const p = pairIndex(i, j, w.actorIds.length);
   const before = s.relations[l]![p]!;
-  const [after, clippedBy] = applyBounds(ctx, a, b, l, before + delta);
+  const [after, clippedBy] = bounded(w, p)
+    ? applyBounds(ctx, a, b, l, before + delta)
+    : [clampRelation(before + delta), null];
   if (after === before) {
     if (clippedBy) {
-      const pair = `${actorName(w, a)}–${actorName(w, b)} (${layerName(w, layerId)})`;
-      const text = `${pair} held at ${before} by ${clippedBy} (${cause.why})`;
+      const text = later(
+        () =>
+          `${actorName(w, a)}–${actorName(w, b)} (${layerName(w, layerId)}) held at ${before} by ${clippedBy} (${whyOf(cause)})`,
+      );
       record(
         ctx,
         { kind: 'note', text, a, b, layer: layerId },
@@ -108,9 +113,32 @@ export function changeRelation(
     return;
   }
   s.relations[l]![p] = after;
-  const pair = `${actorName(w, a)}–${actorName(w, b)} (${layerName(w, layerId)})`;
-  const limit = clippedBy ? `, limited by ${clippedBy}` : '';
-  const text = `${pair} ${signed(after - before)} to ${after}: ${cause.why}${limit}`;
-  const [x, y] = a < b ? [a, b] : [b, a];
-  record(ctx, { kind: 'relation', text, a: x, b: y, layer: layerId, before, after }, cause);
+  const text = later(
+    () =>
+      `${actorName(w, a)}–${actorName(w, b)} (${layerName(w, layerId)}) ${signed(after - before)} to ${after}: ` +
+      `${whyOf(cause)}${clippedBy ? `, limited by ${clippedBy}` : ''}`,
+  );
+  record(
+    ctx,
+    { kind: 'relation', text, a: a < b ? a : b, b: a < b ? b : a, layer: layerId, before, after },
+    cause,
+  );
+}
+
+const boundedPairs = new WeakMap<World, Uint8Array>();
+
+/** Whether a bound rule names the pair (by pair index): most pairs have none, and skip the bound rules. */
+function bounded(w: World, p: number): boolean {
+  let marks = boundedPairs.get(w);
+  if (!marks) {
+    const n = w.actorIds.length;
+    marks = new Uint8Array(pairCount(n));
+    for (const r of w.bounds) {
+      const i = w.actorIndex[r.a];
+      const j = w.actorIndex[r.b];
+      if (i !== undefined && j !== undefined && i !== j) marks[pairIndex(i, j, n)] = 1;
+    }
+    boundedPairs.set(w, marks);
+  }
+  return marks[p] === 1;
 }

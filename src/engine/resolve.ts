@@ -2,13 +2,15 @@
 // by actor order within a phase. Each order is checked again as it resolves, then applies its type's built-in
 // resolution, the scenario's effects for it, the order rules that match it, and the reactions of interests.
 import { test } from './conditions';
-import type { Binding, Cause, Ctx } from './context';
-import { actorName, record } from './context';
+import type { Cause, Ctx } from './context';
+import { actorName, record, ruleWhy, later } from './context';
 import { applyEffect } from './effects';
 import { checkOrderAtResolution } from './orders';
 import { readAmount, describeOrderType, rankPhase, readRelationChange } from './orderTypes';
+import { bindOrder } from './reader';
 import { changeRelation } from './relations';
 import { nextInt } from './rng';
+import type { World } from './scenario';
 import type { OrderDef } from './schema';
 import type { Order, Refusal, ResolvedOrder } from './types';
 
@@ -31,8 +33,8 @@ export function sortOrders(ctx: Ctx, orders: readonly Order[]): ResolvedOrder[] 
         rankPhase(x.type) - rankPhase(y.type) ||
         w.actorIndex[x.actor]! - w.actorIndex[y.actor]! ||
         (x.id < y.id ? -1 : x.id > y.id ? 1 : 0) ||
-        (x.target ?? '').localeCompare(y.target ?? '') ||
-        (x.region ?? '').localeCompare(y.region ?? ''),
+        (x.target === y.target ? 0 : (x.target ?? '').localeCompare(y.target ?? '')) ||
+        (x.region === y.region ? 0 : (x.region ?? '').localeCompare(y.region ?? '')),
     );
 }
 
@@ -44,13 +46,20 @@ export function resolveOrders(ctx: Ctx, orders: readonly Order[], onRefusal?: Re
   s.orders.forEach((o, k) => {
     const def = w.orders[o.id]!;
     const verdict = checkOrderAtResolution(s, w, o, accepted);
-    const cause: Cause = { why: `${actorName(w, o.actor)}: ${def.name}`, order: k, actor: o.actor };
+    const cause: Cause = {
+      why: later(() => `${actorName(w, o.actor)}: ${def.name}`),
+      order: k,
+      actor: o.actor,
+    };
     if (def.source) cause.source = def.source;
     if (!verdict.ok) {
       o.outcome = 'refused';
       record(
         ctx,
-        { kind: 'refusal', text: `${actorName(w, o.actor)}: "${def.name}" refused: ${verdict.reason}` },
+        {
+          kind: 'refusal',
+          text: later(() => `${actorName(w, o.actor)}: "${def.name}" refused: ${verdict.reason}`),
+        },
         cause,
       );
       onRefusal?.(o, verdict);
@@ -67,24 +76,28 @@ export function resolveOrders(ctx: Ctx, orders: readonly Order[], onRefusal?: Re
 function resolveOne(ctx: Ctx, o: ResolvedOrder, def: OrderDef, cause: Cause): void {
   const { s, w } = ctx;
   const layer = def.layer ?? w.def.layers[0]!.id;
-  const bind: Binding = { actor: o.actor, target: o.target, region: o.region };
+  const bind = bindOrder(w, o);
   const builtIn = readRelationChange(def);
   if (o.target && builtIn) changeRelation(ctx, o.actor, o.target, layer, builtIn, cause);
   describeOrderType(def.type).resolve?.({ ctx, o, def, cause, amount: readAmount(def) });
-  for (const e of def.effects ?? []) applyEffect(ctx, e, cause, bind);
+  for (const e of def.effects ?? []) applyEffect(ctx, e, cause, bind.ids);
   for (const rule of w.orderRules) {
     if (!rule.orders.includes(def.id) && !rule.orders.includes(def.type)) continue;
     if (rule.when && !test(ctx, rule.when, bind)) continue;
-    const ruleCause: Cause = { ...cause, rule: rule.id, why: `${rule.id}: ${rule.text}` };
+    const ruleCause: Cause = { ...cause, rule: rule.id, why: ruleWhy(rule) };
     if (rule.source) ruleCause.source = rule.source;
-    for (const e of rule.effects) applyEffect(ctx, e, ruleCause, bind);
+    for (const e of rule.effects) applyEffect(ctx, e, ruleCause, bind.ids);
   }
   if (o.covert && def.exposure && nextInt(s, 100) < def.exposure.percent) {
     o.outcome = 'exposed';
     const text = def.exposure.text ?? `the covert "${def.name}" is exposed`;
-    const exposed: Cause = { ...cause, why: `${actorName(w, o.actor)}: ${text}` };
-    record(ctx, { kind: 'note', text: `Exposed: ${actorName(w, o.actor)}'s covert "${def.name}"` }, exposed);
-    for (const e of def.exposure.effects) applyEffect(ctx, e, exposed, bind);
+    const exposed: Cause = { ...cause, why: later(() => `${actorName(w, o.actor)}: ${text}`) };
+    record(
+      ctx,
+      { kind: 'note', text: later(() => `Exposed: ${actorName(w, o.actor)}'s covert "${def.name}"`) },
+      exposed,
+    );
+    for (const e of def.exposure.effects) applyEffect(ctx, e, exposed, bind.ids);
   }
   reactByInterest(ctx, o, def, layer, cause);
 }
@@ -92,11 +105,33 @@ function resolveOne(ctx: Ctx, o: ResolvedOrder, def: OrderDef, cause: Cause): vo
 /** Each other actor's view of the giver moves by its stake in the issues the order touches × the change. */
 function reactByInterest(ctx: Ctx, o: Order, def: OrderDef, layer: string, cause: Cause): void {
   const { w } = ctx;
+  for (const r of reactionsOf(w, def)) {
+    if (r.observer === o.actor) continue;
+    const why = later(() => `interests: to ${r.name}, ${actorName(w, o.actor)}'s "${def.name}" ${r.reasons}`);
+    changeRelation(ctx, r.observer, o.actor, layer, r.delta, { why, order: cause.order, actor: o.actor });
+  }
+}
+
+interface Reaction {
+  observer: string;
+  name: string;
+  delta: number;
+  reasons: string; // 'advances "Mosul retaken" (stake +2), …'
+}
+
+const reactionsByWorld = new WeakMap<World, Map<string, Reaction[]>>();
+
+/** The actors whose view of any giver of the order moves, by how much and why: worked out once per World. */
+function reactionsOf(w: World, def: OrderDef): Reaction[] {
+  let byDef = reactionsByWorld.get(w);
+  if (!byDef) reactionsByWorld.set(w, (byDef = new Map()));
+  const known = byDef.get(def.id);
+  if (known) return known;
+  const out: Reaction[] = [];
   const touched = Object.entries(def.issues ?? {});
-  if (!touched.length) return;
   const scale = w.settings.interestScale;
-  for (const other of w.def.actors) {
-    if (other.id === o.actor || !other.stakes) continue;
+  for (const other of touched.length ? w.def.actors : []) {
+    if (!other.stakes) continue;
     let delta = 0;
     const reasons: string[] = [];
     for (const [issue, change] of touched) {
@@ -108,9 +143,8 @@ function reactByInterest(ctx: Ctx, o: Order, def: OrderDef, layer: string, cause
         `${change > 0 ? 'advances' : 'sets back'} "${name}" (stake ${stake > 0 ? '+' : ''}${stake})`,
       );
     }
-    if (!delta) continue;
-    const why = `interests: to ${other.name}, ${actorName(w, o.actor)}'s "${def.name}" ${reasons.join(', ')}`;
-    const c: Cause = { why, order: cause.order, actor: o.actor };
-    changeRelation(ctx, other.id, o.actor, layer, delta, c);
+    if (delta) out.push({ observer: other.id, name: other.name, delta, reasons: reasons.join(', ') });
   }
+  byDef.set(def.id, out);
+  return out;
 }

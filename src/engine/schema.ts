@@ -2,6 +2,7 @@
 // applies when it is left out), from which the TypeScript types and the committed JSON Schema are derived.
 // Cross-references (ids that must exist) and consistency are checked in references.ts and checks.ts.
 import { z } from 'zod';
+import { FIELD_DEFAULTS, SETTING_DEFAULTS } from './defaults';
 import { describeDefaultRelations, describeTypes, typesNeeding } from './orderFacts';
 
 const RESERVED = new Set(Object.getOwnPropertyNames(Object.prototype));
@@ -39,25 +40,7 @@ const IN_ORDER =
   'Inside an order (its requires, effects, exposure) and in gate and order rules, "$actor" is who gives it, ' +
   '"$target" its target (only if it has targets) and "$region" its region (only if it has regions).';
 
-/** Values the engine uses for the settings a scenario leaves out (compileWorld applies them). */
-export const SETTING_DEFAULTS = {
-  ordersPerTurn: 2,
-  realignStep: 3,
-  commonEnemy: { perTurn: 3, cap: 60 },
-  interestScale: 3,
-  defenceBonus: 50,
-  attrition: 30,
-  breakRatio: 25,
-  garrison: 0,
-  allyCapture: true,
-} as const;
-
-/** Other defaults the engine applies to optional fields (resolve.ts, orders.ts, game.ts, ai.ts). */
-export const FIELD_DEFAULTS = {
-  amount: 10,
-  objectiveWeight: 5,
-  covert: 'never',
-} as const;
+export { FIELD_DEFAULTS, SETTING_DEFAULTS } from './defaults';
 
 /** A field with the default the engine applies when it is left out: in its description and as `default`. */
 function withDefault<T extends z.ZodType>(schema: T, value: unknown, text: string): T {

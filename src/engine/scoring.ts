@@ -2,8 +2,9 @@
 // tension (a quarter of the actor's tension score, rounded down): DOMAIN's "VP minus their tension score",
 // scaled so that the several contradictions a great power sits in weigh like one objective, not all of them.
 import { listUnbalancedTriads, tensionScores } from './balance';
-import { evaluate, StateLens } from './conditions';
+import { compiled } from './compile';
 import type { Ctx } from './context';
+import { NO_BINDING, StateReader } from './reader';
 
 export interface ObjectiveStatus {
   id: string;
@@ -15,8 +16,13 @@ export interface ObjectiveStatus {
 export function objectiveStatus(ctx: Ctx, actor: string): ObjectiveStatus[] {
   const def = ctx.w.def.actors[ctx.w.actorIndex[actor] ?? -1];
   if (!def) return [];
-  const lens = new StateLens(ctx.s, ctx.w, ctx.s.orders, { rng: ctx.s.rng });
-  return def.objectives.map((o) => ({ id: o.id, text: o.text, vp: o.vp, met: evaluate(lens, o.when) }));
+  const lens = new StateReader(ctx.s, ctx.w, ctx.s.orders, { rng: ctx.s.rng });
+  return def.objectives.map((o) => ({
+    id: o.id,
+    text: o.text,
+    vp: o.vp,
+    met: compiled(ctx.w, o.when).test(lens, NO_BINDING),
+  }));
 }
 
 /** What an actor's tension costs its score. */

@@ -4,7 +4,7 @@ import { realign } from './balance';
 import { addDays } from './calendar';
 import { test } from './conditions';
 import type { Cause, Ctx } from './context';
-import { actorName, regionName } from './context';
+import { actorName, regionName, ruleWhy, writeTexts, later } from './context';
 import { applyEffect } from './effects';
 import { netAt, valueAt } from './relations';
 import type { RefusalObserver } from './resolve';
@@ -14,26 +14,39 @@ import { computeScores } from './scoring';
 import type { World } from './scenario';
 import type { GameState, Order } from './types';
 
-/** Resolves one turn into `s`; `onRefusal` hears of each order refused as it resolves. */
+/** How a turn is resolved: `batch` for a private mutable state that only the end of a playout shows. */
+export interface TurnOptions {
+  onRefusal?: RefusalObserver; // hears of each order refused as it resolves
+  /**
+   * The state is a private copy that nobody reads until the game is over (a playout): it is changed in place,
+   * and the effects' texts are written only for the last turn. The rules and the resulting state are the same.
+   */
+  batch?: boolean;
+}
+
+/** Resolves one turn into `s` (an immer draft, or a private copy with `batch`). */
 export function resolveTurn(
   s: GameState,
   w: World,
   orders: readonly Order[],
-  onRefusal?: RefusalObserver,
+  options: TurnOptions | RefusalObserver = {},
 ): void {
   if (s.over) return;
+  const { onRefusal, batch = false } = typeof options === 'function' ? { onRefusal: options } : options;
   const ctx: Ctx = { s, w };
-  // Relations, regions and actors are read many times a turn (balance, conditions, combat) and nearly all
-  // change every turn: giving the turn fresh copies of them means an immer draft holds plain values, so reads
-  // do not go through proxies (immer's advice for hot subtrees). The rest keeps its structural sharing.
-  s.relations = s.relations.map((layer) => layer.slice());
-  s.regions = s.regions.map((r) => ({ ...r, presence: { ...r.presence } }));
-  s.actors = s.actors.map((a) => ({
-    ...a,
-    meters: { ...a.meters },
-    weights: { ...a.weights },
-    usedOnce: [...a.usedOnce],
-  }));
+  if (!batch) {
+    // Relations, regions and actors are read many times a turn (balance, conditions, combat) and nearly all
+    // change every turn: giving the turn fresh copies of them means an immer draft holds plain values, so
+    // reads do not go through proxies (immer's advice for hot subtrees). The rest keeps its structural sharing.
+    s.relations = s.relations.map((layer) => layer.slice());
+    s.regions = s.regions.map((r) => ({ ...r, presence: { ...r.presence } }));
+    s.actors = s.actors.map((a) => ({
+      ...a,
+      meters: { ...a.meters },
+      weights: { ...a.weights },
+      usedOnce: [...a.usedOnce],
+    }));
+  }
   s.effects = [];
   resolveOrders(ctx, orders, onRefusal);
   realign(ctx);
@@ -50,13 +63,23 @@ export function resolveTurn(
     fire(ctx, rule, rule.effects);
   }
   s.turn += 1;
-  s.date = addDays(w.def.start, s.turn * w.def.turnDays);
-  s.scores = computeScores(ctx);
-  if (s.turn >= w.def.end.turns || (w.def.end.when && test(ctx, w.def.end.when))) s.over = true;
+  // Scores and the date are read by nothing in the rules: a batch writes them only for the last turn. Scores
+  // see the generator as it was before the end check (which may draw), as on the interactive path.
+  const rng = s.rng;
+  const ends = s.turn >= w.def.end.turns || (w.def.end.when !== undefined && test(ctx, w.def.end.when));
+  if (!batch || ends) {
+    const drawn = s.rng;
+    s.rng = rng;
+    s.date = addDays(w.def.start, s.turn * w.def.turnDays);
+    s.scores = computeScores(ctx);
+    s.rng = drawn;
+    writeTexts(ctx);
+  }
+  if (ends) s.over = true;
 }
 
 function fire(ctx: Ctx, rule: Rule, effects: Extract<Rule, { kind: 'trigger' }>['effects']): void {
-  const cause: Cause = { why: `${rule.id}: ${rule.text}`, rule: rule.id };
+  const cause: Cause = { why: ruleWhy(rule), rule: rule.id };
   if (rule.source) cause.source = rule.source;
   for (const e of effects) applyEffect(ctx, e, cause);
 }
@@ -87,7 +110,11 @@ function pullTogether(ctx: Ctx): void {
         done.add(key);
         const v = valueAt(s, w, w.actorIndex[a]!, w.actorIndex[b]!, l);
         if (v >= cap) continue;
-        const why = `common enemy: ${actorName(w, a)} and ${actorName(w, b)} both fight ${actorName(w, enemy)} in ${regionName(w, r.id)}`;
+        const region = r.id;
+        const why = later(
+          () =>
+            `common enemy: ${actorName(w, a)} and ${actorName(w, b)} both fight ${actorName(w, enemy)} in ${regionName(w, region)}`,
+        );
         applyEffect(
           ctx,
           { do: 'relation', a, b, layer: def.theatre, delta: Math.min(perTurn, cap - v) },

@@ -1,5 +1,6 @@
 // Odds: N AI playouts from a node of the history, summarised as distributions. The session asks an OddsRunner
-// for them; the page runs them in a Web Worker (src/worker), tests and the CLI run them in process.
+// for them; the page runs them on a pool of Web Workers (src/worker), tests run them in process. Every runner
+// gives the same summary, byte for byte, for the same job.
 import type { World } from '../engine/index';
 import type { OddsJob, PlayoutSummary } from '../engine/playout';
 import { runPlayouts } from '../engine/playout';

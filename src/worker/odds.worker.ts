@@ -1,25 +1,31 @@
-// The odds worker: runs AI playouts off the page's main thread so the page stays responsive.
-import { compileWorld } from '../engine/index';
-import type { OddsJob } from '../engine/playout';
-import { runPlayouts } from '../engine/playout';
+// An odds worker: plays one contiguous range of seeds of an odds run off the page's main thread and sends back
+// the measured results (the page merges the ranges in seed order and summarises them). It imports nothing
+// that brings in zod: the scenario was validated on the page, compileWorld (world.ts) only indexes it.
+import { playRange } from '../engine/playout';
+import { compileWorld } from '../engine/world';
+import type { RangeJob, WorkerReply } from './protocol';
 
-self.onmessage = async (event: MessageEvent<OddsJob>) => {
+const post = (m: WorkerReply) => self.postMessage(m);
+
+self.onmessage = async (event: MessageEvent<RangeJob>) => {
   const job = event.data;
   const world = compileWorld(job.def, job.branch);
   if (!world.ok) {
-    self.postMessage({ type: 'error', message: world.error });
+    post({ type: 'error', message: world.error });
     return;
   }
   try {
-    const summary = await runPlayouts(
+    const results = await playRange(
       world.value,
-      job,
-      (done, total) => self.postMessage({ type: 'progress', done, total }),
+      { state: job.state, seed: job.from },
+      job.from,
+      job.count,
+      (done) => post({ type: 'progress', done }),
       () => false,
       () => Promise.resolve(),
     );
-    self.postMessage({ type: 'done', summary });
+    post({ type: 'done', results });
   } catch (err) {
-    self.postMessage({ type: 'error', message: (err as Error).message });
+    post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
   }
 };

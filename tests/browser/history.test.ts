@@ -86,6 +86,13 @@ describe('history in the browser', { timeout: 300_000 }, () => {
     await startHolding(page, ['US']);
     const tree = page.locator('[data-testid=tree-panel]');
     if (!(await tree.isVisible())) await page.locator('body').press('t');
+    // The run is spread over a pool: one worker per core the browser reports (at most 8), all ended after.
+    const workers = { started: 0, closed: 0 };
+    page.on('worker', (w) => {
+      workers.started++;
+      w.on('close', () => workers.closed++);
+    });
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
     await page.locator('[data-testid=node-odds]').first().click();
     await page.fill('[data-testid=odds-count]', '30');
     await page.click('[data-testid=odds-run]');
@@ -95,6 +102,8 @@ describe('history in the browser', { timeout: 300_000 }, () => {
     await expect.poll(() => result.count(), { timeout: 120_000 }).toBeGreaterThan(0);
     expect(await result.getAttribute('data-playouts')).toBe('30');
     expect(await page.locator('[data-testid=odds-plot]').count()).toBeGreaterThan(0);
+    expect(workers.started).toBe(Math.max(1, Math.min(8, cores)));
+    await expect.poll(() => workers.closed).toBe(workers.started);
     await screenshot(page, 'history-03-odds');
     expect(errors).toEqual([]);
     await page.close();

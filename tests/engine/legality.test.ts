@@ -16,9 +16,8 @@ import {
   resolveTurn,
   validateScenario,
 } from '../../src/engine/index';
-import { StateLens } from '../../src/engine/conditions';
 import { describeOrderType } from '../../src/engine/orderTypes';
-import { Overlay } from '../../src/engine/overlay';
+import { Overlay, StateReader } from '../../src/engine/reader';
 import type { ScenarioDef } from '../../src/engine/schema';
 import { ROOT, valleys, valleysJson, worldFrom } from '../support/worlds';
 
@@ -291,7 +290,7 @@ describe('captured regions', () => {
     const forecast = (w: World) => {
       const s = createGame(w, 4);
       const order: Order = { id: 'red-attack', actor: 'RED', region: 'hill' };
-      const ov = new Overlay(new StateLens(s, w, [], { rng: s.rng }), w, order, 'offensive');
+      const ov = new Overlay(new StateReader(s, w, [], { rng: s.rng }), w, order, 'offensive');
       describeOrderType('offensive').forecast!({
         s,
         w,
@@ -300,7 +299,7 @@ describe('captured regions', () => {
         ov,
         amount: 0,
       });
-      return [ov.controller('hill'), ov.presence('RED', 'hill')];
+      return [ov.controllerOf('hill'), ov.presenceOf('RED', 'hill')];
     };
     expect(forecast(valleys())).toEqual(['RED', 10]);
     expect(forecast(buildValleysWith({ garrison: 6 }))).toEqual(['RED', 16]);

@@ -9,7 +9,7 @@ describe('playout', () => {
     const def = valleys().def;
     const long = compileWorld({ ...def, end: { ...def.end, turns: 1001 } });
     if (!long.ok) throw new Error(long.error);
-    const last = playout(long.value, 3, 'mutable');
+    const last = playout(long.value, 3, 'batch');
     expect(last).toMatchObject({ turn: 1001, over: true });
   });
 });

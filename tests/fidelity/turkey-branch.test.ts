@@ -9,7 +9,7 @@ import { worldFrom } from '../support/worlds';
 const N = 60;
 const mean = (branch: string | null) => {
   const w = worldFrom('scenarios/mosul-2016.json', branch);
-  const finals = Array.from({ length: N }, (_, i) => playout(w, 1000 + i, 'mutable'));
+  const finals = Array.from({ length: N }, (_, i) => playout(w, 1000 + i, 'batch'));
   const s = summarize(w, finals, [1000, 1000 + N - 1]);
   return (a: string, b: string) =>
     s.relations.find((r) => (r.a === a && r.b === b) || (r.a === b && r.b === a))!.mean;

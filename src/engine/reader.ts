@@ -1,0 +1,368 @@
+// What conditions read, by index: the state itself (StateReader) or the state seen through the expected changes
+// of one order the AI weighs (Overlay). Compiled conditions (compile.ts) read only through this interface, with
+// actors, regions, layers and meters resolved to indexes once per World, so a reading is an array access.
+import type { Binding } from './context';
+import { bindRef } from './context';
+import { nextInt } from './rng';
+import type { Footprint } from './compile';
+import type { Condition } from './schema';
+import type { World } from './scenario';
+import type { GameState, Order } from './types';
+
+/** An index that names nothing (an unknown id, or a placeholder with no value): reads as 0 / false. */
+export const UNKNOWN = -2;
+/** A region's holder when nobody holds it. */
+export const NOBODY = -1;
+
+const NET_UNREAD = -32768; // net values lie in -100…100
+
+/** An order's placeholders resolved: indexes for `$actor`, `$target`, `$region` (UNKNOWN when absent), and ids. */
+export interface Bound {
+  actor: number;
+  target: number;
+  region: number;
+  ids: Binding;
+}
+
+export const NO_BINDING: Bound = Object.freeze({
+  actor: UNKNOWN,
+  target: UNKNOWN,
+  region: UNKNOWN,
+  ids: Object.freeze({}),
+});
+
+/** The binding of an order's placeholders. */
+export function bindOrder(w: World, o: Order): Bound {
+  return {
+    actor: w.actorIndex[o.actor] ?? UNKNOWN,
+    target: o.target === undefined ? UNKNOWN : (w.actorIndex[o.target] ?? UNKNOWN),
+    region: o.region === undefined ? UNKNOWN : (w.regionIndex[o.region] ?? UNKNOWN),
+    ids: { actor: o.actor, target: o.target, region: o.region },
+  };
+}
+
+/** Index of the unordered pair (i, j), i ≠ j, among n actors (no allocation: it runs in every reading). */
+export function pairAt(i: number, j: number, n: number): number {
+  const x = i < j ? i : j;
+  const y = i < j ? j : i;
+  return (x * (2 * n - x - 1)) / 2 + (y - x - 1);
+}
+
+export type OrderedCondition = Extract<Condition, { if: 'ordered' }>;
+
+/**
+ * What a condition can read. Actor, region and layer arguments are valid indexes (compiled conditions check
+ * them first); meters are indexes into the scenario's meter list.
+ */
+export interface Reader {
+  rel(i: number, j: number, l: number): number;
+  net(i: number, j: number): number;
+  meter(a: number, m: number): number;
+  flag(f: string): number;
+  holder(r: number): number; // an actor index, or NOBODY
+  presence(a: number, r: number): number;
+  presenceSum(a: number, theatre: string | undefined): number; // over all regions, or those of a theatre
+  turn(): number; // the turn in progress: one more than the turns resolved
+  ordered(c: OrderedCondition, b: Bound): boolean;
+  controlChanged(r: number, from: number, to: number): boolean; // from/to: an actor, or NOBODY for any
+  redefined(a: number): boolean;
+  chance(percent: number): boolean;
+}
+
+/**
+ * The state as conditions see it. `orders` is what `ordered` looks at (the orders given or resolved so far this
+ * turn; null: the state's own `orders`, read when asked, as during resolution); `dice` is what `chance` draws
+ * from (the state itself during resolution, a copy elsewhere).
+ */
+export class StateReader implements Reader {
+  private readonly n: number;
+  private readonly nets: Int16Array | null; // net values by pair, once read (NET_UNREAD before), when `still`
+  constructor(
+    private readonly s: GameState,
+    private readonly w: World,
+    private readonly orders: readonly (Order & { type?: string; outcome?: string })[] | null,
+    private readonly dice: { rng: number },
+    still = false, // the state does not change while this reader is used (the AI's planning): net values are kept
+  ) {
+    this.n = w.actorIds.length;
+    this.nets = still ? new Int16Array((this.n * (this.n - 1)) / 2).fill(NET_UNREAD) : null;
+  }
+
+  rel(i: number, j: number, l: number): number {
+    return this.s.relations[l]![pairAt(i, j, this.n)]!;
+  }
+  net(i: number, j: number): number {
+    const p = pairAt(i, j, this.n);
+    const nets = this.nets;
+    if (nets === null) return this.netOf(p);
+    const known = nets[p]!;
+    return known !== NET_UNREAD ? known : (nets[p] = this.netOf(p));
+  }
+  private netOf(p: number): number {
+    const layers = this.w.netLayers;
+    const rel = this.s.relations;
+    let num = 0;
+    let den = 0;
+    for (let k = 0; k < layers.length; k++) {
+      const v = rel[layers[k]!]![p]!;
+      const a = v < 0 ? -v : v;
+      num += v * a;
+      den += a;
+    }
+    return den === 0 ? 0 : Math.round(num / den);
+  }
+  meter(a: number, m: number): number {
+    return this.s.actors[a]!.meters[this.w.def.meters[m]!.id] ?? 0;
+  }
+  flag(f: string): number {
+    return this.s.flags[f] ?? 0;
+  }
+  holder(r: number): number {
+    const c = this.s.regions[r]!.controller;
+    return c === null ? NOBODY : (this.w.actorIndex[c] ?? UNKNOWN);
+  }
+  presence(a: number, r: number): number {
+    return this.s.regions[r]!.presence[this.w.actorIds[a]!] ?? 0;
+  }
+  presenceSum(a: number, theatre: string | undefined): number {
+    const { s, w } = this;
+    const id = w.actorIds[a]!;
+    let total = 0;
+    for (let i = 0; i < s.regions.length; i++)
+      if (!theatre || w.def.regions[i]!.theatre === theatre) total += s.regions[i]!.presence[id] ?? 0;
+    return total;
+  }
+  turn(): number {
+    return this.s.turn + 1;
+  }
+  ordered(c: OrderedCondition, b: Bound): boolean {
+    for (const o of this.orders ?? this.s.orders) {
+      if (o.outcome === 'refused') continue;
+      if (c.actor && o.actor !== bindRef(c.actor, b.ids)) continue;
+      if (c.order && o.id !== c.order) continue;
+      if (c.type && (o.type ?? this.w.orders[o.id]?.type) !== c.type) continue;
+      if (c.target && o.target !== bindRef(c.target, b.ids)) continue;
+      if (c.region && o.region !== bindRef(c.region, b.ids)) continue;
+      return true;
+    }
+    return false;
+  }
+  controlChanged(r: number, from: number, to: number): boolean {
+    const turn = this.s.turn + 1;
+    const region = this.w.def.regions[r]!.id;
+    const ids = this.w.actorIds;
+    for (const e of this.s.effects)
+      if (
+        e.kind === 'control' &&
+        e.turn === turn &&
+        e.region === region &&
+        (from === NOBODY || e.a === ids[from]) &&
+        (to === NOBODY || e.b === ids[to])
+      )
+        return true;
+    return false;
+  }
+  redefined(a: number): boolean {
+    return this.s.actors[a]!.redefined;
+  }
+  chance(percent: number): boolean {
+    return nextInt(this.dice, 100) < percent;
+  }
+}
+
+/** The empty list an overlay's rare change lists start as (never written: replaced on the first change). */
+const UNSET: number[] = Object.freeze([]) as unknown as number[];
+
+const clamp = (v: number): number => (v > 100 ? 100 : v < -100 ? -100 : v);
+
+/**
+ * The AI's view of one candidate order: the state read through the changes the order is expected to make
+ * (relations, meters, flags, forces, control), kept in small arrays in the order they were recorded.
+ */
+export class Overlay implements Reader {
+  /** Relation changes: keys layer·n² + (lower·n + higher), in the order first recorded, and their deltas. */
+  readonly relKeys: number[] = [];
+  readonly relDeltas: number[] = [];
+  // Meter, force and control changes are rare: their lists are made on the first one (UNSET until then).
+  private meterKeys: number[] = UNSET;
+  private meterDeltas: number[] = UNSET;
+  private flags: Map<string, number> | null = null;
+  private presenceKeys: number[] = UNSET;
+  private presenceDeltas: number[] = UNSET;
+  private controlKeys: number[] = UNSET;
+  private controlHolders: number[] = UNSET;
+  vp = 0; // VP the order banks for the actor directly
+  private readonly n: number;
+  private readonly regions: number;
+
+  constructor(
+    private readonly base: Reader,
+    private readonly w: World,
+    private readonly candidate: Order | null,
+    private readonly type: string,
+  ) {
+    this.n = w.actorIds.length;
+    this.regions = w.def.regions.length;
+  }
+
+  /** Records a relation change between actor indexes in a layer index (ignored for an unknown or same actor). */
+  bumpRel(i: number, j: number, l: number, delta: number): void {
+    if (i < 0 || j < 0 || l < 0 || i === j) return;
+    const n = this.n;
+    const k = l * n * n + (i < j ? i * n + j : j * n + i);
+    const at = this.relKeys.indexOf(k);
+    if (at < 0) {
+      this.relKeys.push(k);
+      this.relDeltas.push(delta);
+    } else this.relDeltas[at]! += delta;
+  }
+  /** Records a relation change by ids; unknown actors or layers are ignored. */
+  bumpRelation(a: string, b: string, layer: string, delta: number): void {
+    const { actorIndex, layerIndex } = this.w;
+    this.bumpRel(actorIndex[a] ?? UNKNOWN, actorIndex[b] ?? UNKNOWN, layerIndex[layer] ?? UNKNOWN, delta);
+  }
+  bumpMeter(a: number, m: number, delta: number): void {
+    if (a < 0 || m < 0) return;
+    if (this.meterKeys === UNSET) [this.meterKeys, this.meterDeltas] = [[], []];
+    addAt(this.meterKeys, this.meterDeltas, a * this.w.def.meters.length + m, delta);
+  }
+  bumpFlag(f: string, delta: number): void {
+    (this.flags ??= new Map()).set(f, (this.flags.get(f) ?? 0) + delta);
+  }
+  /** Records a change of an actor's forces in a region (by indexes). */
+  bumpForces(a: number, r: number, delta: number): void {
+    if (a < 0 || r < 0) return;
+    if (this.presenceKeys === UNSET) [this.presenceKeys, this.presenceDeltas] = [[], []];
+    addAt(this.presenceKeys, this.presenceDeltas, a * this.regions + r, delta);
+  }
+  /** Records a change of an actor's forces in a region (by ids). */
+  bumpPresence(actor: string, region: string, delta: number): void {
+    this.bumpForces(this.w.actorIndex[actor] ?? UNKNOWN, this.w.regionIndex[region] ?? UNKNOWN, delta);
+  }
+  /** Records a change of a region's holder (by indexes; NOBODY: nobody). */
+  setHolder(r: number, a: number): void {
+    if (r < 0 || a === UNKNOWN) return;
+    if (this.controlKeys === UNSET) [this.controlKeys, this.controlHolders] = [[], []];
+    const at = this.controlKeys.indexOf(r);
+    if (at < 0) {
+      this.controlKeys.push(r);
+      this.controlHolders.push(a);
+    } else this.controlHolders[at] = a;
+  }
+  /** Records a change of a region's holder (by ids; null: nobody). */
+  setControl(region: string, actor: string | null): void {
+    const a = actor === null ? NOBODY : (this.w.actorIndex[actor] ?? UNKNOWN);
+    this.setHolder(this.w.regionIndex[region] ?? UNKNOWN, a);
+  }
+
+  private relDelta(i: number, j: number, l: number): number {
+    const n = this.n;
+    const at = this.relKeys.indexOf(l * n * n + (i < j ? i * n + j : j * n + i));
+    return at < 0 ? 0 : this.relDeltas[at]!;
+  }
+  /** Whether any recorded relation change is of the pair (i, j). */
+  private touches(i: number, j: number): boolean {
+    const n = this.n;
+    const pair = i < j ? i * n + j : j * n + i;
+    const nn = n * n;
+    for (const k of this.relKeys) if (k % nn === pair) return true;
+    return false;
+  }
+
+  rel(i: number, j: number, l: number): number {
+    if (this.relKeys.length === 0) return this.base.rel(i, j, l);
+    return clamp(this.base.rel(i, j, l) + this.relDelta(i, j, l));
+  }
+  net(i: number, j: number): number {
+    if (this.relKeys.length === 0 || !this.touches(i, j)) return this.base.net(i, j);
+    const layers = this.w.netLayers;
+    let num = 0;
+    let den = 0;
+    for (let k = 0; k < layers.length; k++) {
+      const l = layers[k]!;
+      const v = clamp(this.base.rel(i, j, l) + this.relDelta(i, j, l));
+      const a = v < 0 ? -v : v;
+      num += v * a;
+      den += a;
+    }
+    return den === 0 ? 0 : Math.round(num / den);
+  }
+  meter(a: number, m: number): number {
+    const base = this.base.meter(a, m);
+    if (this.meterKeys.length === 0) return base;
+    const at = this.meterKeys.indexOf(a * this.w.def.meters.length + m);
+    return at < 0 ? base : base + this.meterDeltas[at]!;
+  }
+  flag(f: string): number {
+    return this.base.flag(f) + (this.flags?.get(f) ?? 0);
+  }
+  holder(r: number): number {
+    const at = this.controlKeys.length ? this.controlKeys.indexOf(r) : -1;
+    return at < 0 ? this.base.holder(r) : this.controlHolders[at]!;
+  }
+  presence(a: number, r: number): number {
+    const base = this.base.presence(a, r);
+    if (this.presenceKeys.length === 0) return base;
+    const at = this.presenceKeys.indexOf(a * this.regions + r);
+    return at < 0 ? base : base + this.presenceDeltas[at]!;
+  }
+  presenceSum(a: number, theatre: string | undefined): number {
+    return this.base.presenceSum(a, theatre); // what the order moves is not counted in totals
+  }
+  turn(): number {
+    return this.base.turn();
+  }
+  ordered(c: OrderedCondition, b: Bound): boolean {
+    const o = this.candidate;
+    if (!o) return false;
+    return (
+      (!c.actor || bindRef(c.actor, b.ids) === o.actor) &&
+      (!c.order || c.order === o.id) &&
+      (!c.type || c.type === this.type) &&
+      (!c.target || bindRef(c.target, b.ids) === o.target) &&
+      (!c.region || bindRef(c.region, b.ids) === o.region)
+    );
+  }
+  controlChanged(r: number, from: number, to: number): boolean {
+    return this.base.controlChanged(r, from, to);
+  }
+  redefined(a: number): boolean {
+    return this.base.redefined(a);
+  }
+  chance(): boolean {
+    return false;
+  }
+
+  /**
+   * Whether the overlay changes anything a condition reads (compile.ts footprints): when it does not, the
+   * condition reads exactly what it reads through the overlay's base.
+   */
+  changes(reads: Footprint | 'any'): boolean {
+    if (reads === 'any') return true;
+    const nn = this.n * this.n;
+    if (reads.pairs.length) for (const k of this.relKeys) if (reads.pairs.includes(k % nn)) return true;
+    if (reads.meters.length) for (const k of this.meterKeys) if (reads.meters.includes(k)) return true;
+    if (reads.flags.length && this.flags) for (const f of reads.flags) if (this.flags.has(f)) return true;
+    if (reads.holders.length) for (const r of this.controlKeys) if (reads.holders.includes(r)) return true;
+    if (reads.forces.length) for (const k of this.presenceKeys) if (reads.forces.includes(k)) return true;
+    return false;
+  }
+
+  /** The holder of a region by id (null: nobody), for tests and explanations. */
+  controllerOf(region: string): string | null {
+    const h = this.holder(this.w.regionIndex[region]!);
+    return h < 0 ? null : this.w.actorIds[h]!;
+  }
+  /** An actor's forces in a region by ids, for tests and explanations. */
+  presenceOf(actor: string, region: string): number {
+    return this.presence(this.w.actorIndex[actor]!, this.w.regionIndex[region]!);
+  }
+}
+
+function addAt(keys: number[], deltas: number[], k: number, delta: number): void {
+  const at = keys.indexOf(k);
+  if (at < 0) {
+    keys.push(k);
+    deltas.push(delta);
+  } else deltas[at]! += delta;
+}
