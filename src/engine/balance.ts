@@ -29,7 +29,13 @@ export function listUnbalancedTriads(
   const pairs = (n * (n - 1)) / 2;
   const layerCount = w.def.layers.length;
   const signs: Int8Array[] = [];
-  if (kinds.layers) for (let l = 0; l < layerCount; l++) signs.push(Int8Array.from(s.relations[l]!, sign));
+  if (kinds.layers)
+    for (let l = 0; l < layerCount; l++) {
+      const values = s.relations[l]!;
+      const out = new Int8Array(pairs);
+      for (let p = 0; p < pairs; p++) out[p] = sign(values[p]!);
+      signs.push(out);
+    }
   const net = new Int8Array(pairs);
   const mask = new Int8Array(pairs);
   const values: number[] = new Array<number>(w.netLayers.length);

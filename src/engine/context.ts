@@ -10,6 +10,7 @@ export interface Ctx {
   s: GameState;
   reader?: StateReader; // conditions' view of `s` during resolution, made on first use
   texts?: [Effect, () => string][]; // effects of the turn whose text is still to be written (see record)
+  quiet?: boolean; // log only the effects rules read during the turn (control, contest): see TurnOptions.quiet
 }
 
 /** Why a change happens: becomes the effect's reason. */
@@ -62,7 +63,8 @@ export type Logged = Omit<Effect, 'turn' | 'text'> & { text: string | (() => str
  * `writeTexts` at the end of the turn, or not at all by a batch playout for the turns nobody reads.
  */
 export function record(ctx: Ctx, effect: Logged, cause: Cause): void {
-  const e = { turn: ctx.s.turn + 1, ...effect } as Effect; // the turn being resolved
+  if (ctx.quiet && effect.kind !== 'control' && effect.kind !== 'contest') return;
+  const e = Object.assign({ turn: ctx.s.turn + 1 }, effect) as Effect; // the turn being resolved
   if (cause.rule) e.rule = cause.rule;
   if (cause.order !== undefined) e.order = cause.order;
   if (cause.actor) e.actor = cause.actor;

@@ -30,9 +30,26 @@ export function playFrom(start: GameState, w: World, mode: PlayoutMode = 'immer'
   return playBatch(copyState(start), w);
 }
 
-/** Plays a private state to the end on the batch path, changing it in place. */
+/**
+ * Plays a private state to the end on the batch path, changing it in place. Logging the effects is half the
+ * cost of a turn and only the last turn's are kept: turns are resolved quietly, and the last one in full —
+ * known in advance at `end.turns`, or, when `end.when` ends the game first, resolved again from a copy of its
+ * start with the same orders (the same state, now with its effects).
+ */
 function playBatch(s: GameState, w: World): GameState {
-  while (!s.over) resolveTurn(s, w, planTurn(s, w, [], []), { batch: true });
+  while (!s.over) {
+    const orders = planTurn(s, w, [], []);
+    if (s.turn + 1 >= w.def.end.turns) {
+      resolveTurn(s, w, orders, { batch: true });
+      break;
+    }
+    const start = w.def.end.when ? copyState(s) : null;
+    resolveTurn(s, w, orders, { batch: true, quiet: true });
+    if (s.over && start) {
+      resolveTurn(start, w, orders, { batch: true });
+      return start;
+    }
+  }
   return s;
 }
 

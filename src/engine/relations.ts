@@ -37,7 +37,14 @@ export function netOf(values: readonly number[]): number {
 
 export function netAt(s: GameState, w: World, i: number, j: number): number {
   const p = pairIndex(i, j, w.actorIds.length);
-  return netOf(w.netLayers.map((l) => s.relations[l]![p]!));
+  let num = 0;
+  let den = 0;
+  for (const l of w.netLayers) {
+    const v = s.relations[l]![p]!;
+    num += v * Math.abs(v);
+    den += Math.abs(v);
+  }
+  return den === 0 ? 0 : Math.round(num / den); // netOf without an array
 }
 
 /** The relation between actors a and b in a layer id, or "net". Unknown ids read as 0. */

@@ -22,6 +22,11 @@ export interface TurnOptions {
    * and the effects' texts are written only for the last turn. The rules and the resulting state are the same.
    */
   batch?: boolean;
+  /**
+   * With `batch`: log only the effects that rules read during the turn (changes of control, contest effects).
+   * For a playout that resolves again, in full, the turn that turns out to be its last: the state is the same.
+   */
+  quiet?: boolean;
 }
 
 /** Resolves one turn into `s` (an immer draft, or a private copy with `batch`). */
@@ -32,8 +37,12 @@ export function resolveTurn(
   options: TurnOptions | RefusalObserver = {},
 ): void {
   if (s.over) return;
-  const { onRefusal, batch = false } = typeof options === 'function' ? { onRefusal: options } : options;
-  const ctx: Ctx = { s, w };
+  const {
+    onRefusal,
+    batch = false,
+    quiet = false,
+  } = typeof options === 'function' ? { onRefusal: options } : options;
+  const ctx: Ctx = { s, w, quiet: batch && quiet };
   if (!batch) {
     // Relations, regions and actors are read many times a turn (balance, conditions, combat) and nearly all
     // change every turn: giving the turn fresh copies of them means an immer draft holds plain values, so
