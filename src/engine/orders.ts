@@ -38,23 +38,26 @@ export function checkOrderAtResolution(
 }
 
 /** The checks in their order; `unresolved`: the given orders are still to resolve, so their forces are counted. */
-function judge(s: GameState, w: World, order: Order, given: readonly Order[], unresolved: boolean): Verdict {
-  const def = w.orders[order.id];
+function judge(
+  s: GameState,
+  w: World,
+  order: Order,
+  given: readonly Order[],
+  unresolved: boolean,
+  fixed: Fixed = checkFixed(w, order),
+): Verdict {
   if (s.over) return refuse('game-over', 'The game is over: no more orders.');
-  if (!def) return refuse('unknown-order', `There is no order "${order.id}" in this scenario.`);
-  const actor = s.actors[w.actorIndex[order.actor] ?? -1];
-  if (!actor) return refuse('unknown-actor', `There is no actor "${order.actor}" in this scenario.`);
+  if (fixed.before) return fixed.before;
+  const def = w.orders[order.id]!;
+  const actor = s.actors[w.actorIndex[order.actor]!]!;
   const who = actorName(w, order.actor);
-  if (!def.actors.includes(order.actor))
-    return refuse('not-yours', `${who} cannot give the order "${def.name}".`);
-  const target = checkTarget(w, def, order, who);
-  if (target) return target;
   const mine = given.length ? given.filter((g) => g.actor === order.actor) : NONE;
   const committed = unresolved && mine.length ? countCommitments(w, mine) : NO_COMMITMENTS;
-  const region = checkRegion(s, w, def, order, who, committed);
-  if (region) return region;
-  if (order.covert && (def.covert ?? 'never') === 'never')
-    return refuse('bad-target', `"${def.name}" cannot be given covertly.`);
+  if (order.region !== undefined) {
+    const region = describeOrderType(def.type).checkRegion?.({ s, w, def, order, who, committed });
+    if (region) return region;
+  }
+  if (fixed.covert) return fixed.covert;
   if (def.once && actor.usedOnce.includes(def.id))
     return refuse('once', `${who} has already used "${def.name}"; it can be given once per game.`);
   if (!describeOrderType(def.type).repeatable && mine.some((g) => sameOrder(g, order)))
@@ -172,21 +175,36 @@ function checkTarget(w: World, def: OrderDef, order: Order, who: string): Refusa
   return null;
 }
 
-function checkRegion(
-  s: GameState,
-  w: World,
-  def: OrderDef,
-  order: Order,
-  who: string,
-  committed: Commitments,
-): Refusal | null {
-  const entry = describeOrderType(def.type);
-  if (entry.regions === 'required' && !order.region)
-    return refuse('bad-region', `"${def.name}" needs a region.`);
-  if (order.region === undefined) return null;
-  if (!def.regions?.includes(order.region))
-    return refuse('bad-region', `"${def.name}" cannot be given for ${regionName(w, order.region)}.`);
-  return entry.checkRegion?.({ s, w, def, order, who, committed }) ?? null;
+/**
+ * What the order's definition decides whatever the state, in the order the checks are made: refusals before
+ * the region's state is checked (unknown order or actor, not the giver's, target, region not listed), and the
+ * one after it (covert). Worked out once per candidate order of the AI.
+ */
+interface Fixed {
+  before: Refusal | null;
+  covert: Refusal | null;
+}
+
+function checkFixed(w: World, order: Order): Fixed {
+  const def = w.orders[order.id];
+  const only = (before: Refusal): Fixed => ({ before, covert: null });
+  if (!def) return only(refuse('unknown-order', `There is no order "${order.id}" in this scenario.`));
+  if (w.actorIndex[order.actor] === undefined)
+    return only(refuse('unknown-actor', `There is no actor "${order.actor}" in this scenario.`));
+  const who = actorName(w, order.actor);
+  if (!def.actors.includes(order.actor))
+    return only(refuse('not-yours', `${who} cannot give the order "${def.name}".`));
+  const target = checkTarget(w, def, order, who);
+  if (target) return only(target);
+  if (describeOrderType(def.type).regions === 'required' && !order.region)
+    return only(refuse('bad-region', `"${def.name}" needs a region.`));
+  if (order.region !== undefined && !def.regions?.includes(order.region))
+    return only(refuse('bad-region', `"${def.name}" cannot be given for ${regionName(w, order.region)}.`));
+  const covert = order.covert && (def.covert ?? 'never') === 'never';
+  return {
+    before: null,
+    covert: covert ? refuse('bad-target', `"${def.name}" cannot be given covertly.`) : null,
+  };
 }
 
 export interface OrderOption {
@@ -199,6 +217,7 @@ export interface OrderOption {
 interface Candidate {
   order: Readonly<Order>;
   def: OrderDef;
+  fixed: Fixed;
 }
 
 const candidatesByWorld = new WeakMap<World, Map<string, Candidate[]>>();
@@ -222,7 +241,7 @@ function candidatesOf(w: World, actor: string): Candidate[] {
           if (target !== undefined) order.target = target;
           if (region !== undefined) order.region = region;
           if (c) order.covert = true;
-          out.push({ order: Object.freeze(order), def });
+          out.push({ order: Object.freeze(order), def, fixed: checkFixed(w, order) });
         }
   }
   byActor.set(actor, out);
@@ -239,16 +258,20 @@ export function listOrderOptions(
   actor: string,
   pending: readonly Order[] = [],
 ): OrderOption[] {
-  return candidatesOf(w, actor).map(({ order, def }) => ({
+  return candidatesOf(w, actor).map(({ order, def, fixed }) => ({
     order: { ...order },
     def,
-    verdict: checkOrder(s, w, order, pending),
+    verdict: judge(s, w, order, pending, true, fixed),
   }));
 }
 
 /** The same options for the AI's planning: the orders are shared (frozen) between turns, not copied. */
 export function listPlanningOptions(s: GameState, w: World, actor: string): OrderOption[] {
-  return candidatesOf(w, actor).map(({ order, def }) => ({ order, def, verdict: checkOrder(s, w, order) }));
+  return candidatesOf(w, actor).map(({ order, def, fixed }) => ({
+    order,
+    def,
+    verdict: judge(s, w, order, NONE, true, fixed),
+  }));
 }
 
 export const listLegalOrders = (

@@ -170,6 +170,12 @@ export class StateReader implements Reader {
   }
 }
 
+/**
+ * Scratch for Overlay.net: a pair's deltas by layer index (the engine makes one reading at a time). Layers
+ * beyond its length are added to it as they come (`?? 0` reads them as unchanged).
+ */
+const NET_DELTAS: number[] = new Array<number>(8).fill(0);
+
 /** The empty list an overlay's rare change lists start as (never written: replaced on the first change). */
 const UNSET: number[] = Object.freeze([]) as unknown as number[];
 
@@ -260,27 +266,33 @@ export class Overlay implements Reader {
     const at = this.relKeys.indexOf(l * n * n + (i < j ? i * n + j : j * n + i));
     return at < 0 ? 0 : this.relDeltas[at]!;
   }
-  /** Whether any recorded relation change is of the pair (i, j). */
-  private touches(i: number, j: number): boolean {
-    const n = this.n;
-    const pair = i < j ? i * n + j : j * n + i;
-    const nn = n * n;
-    for (const k of this.relKeys) if (k % nn === pair) return true;
-    return false;
-  }
-
   rel(i: number, j: number, l: number): number {
     if (this.relKeys.length === 0) return this.base.rel(i, j, l);
     return clamp(this.base.rel(i, j, l) + this.relDelta(i, j, l));
   }
   net(i: number, j: number): number {
-    if (this.relKeys.length === 0 || !this.touches(i, j)) return this.base.net(i, j);
+    if (this.relKeys.length === 0) return this.base.net(i, j);
+    // One pass over the changes for this pair's deltas by layer, then the weighted mean of the layer values
+    // with them, as StateReader.net computes it.
+    const n = this.n;
+    const nn = n * n;
+    const pair = i < j ? i * n + j : j * n + i;
+    let touched = false;
+    const deltas = NET_DELTAS.fill(0);
+    for (let k = 0; k < this.relKeys.length; k++) {
+      const key = this.relKeys[k]!;
+      if (key % nn !== pair) continue;
+      const l = (key - pair) / nn;
+      deltas[l] = (deltas[l] ?? 0) + this.relDeltas[k]!;
+      touched = true;
+    }
+    if (!touched) return this.base.net(i, j);
     const layers = this.w.netLayers;
     let num = 0;
     let den = 0;
     for (let k = 0; k < layers.length; k++) {
       const l = layers[k]!;
-      const v = clamp(this.base.rel(i, j, l) + this.relDelta(i, j, l));
+      const v = clamp(this.base.rel(i, j, l) + (deltas[l] ?? 0));
       const a = v < 0 ? -v : v;
       num += v * a;
       den += a;
