@@ -1,5 +1,6 @@
 // One turn (the one after `s.turn`, which counts the turns resolved): orders → resolution → realignment (balance pressure, common enemies, triggers, scheduled events)
 // → scoring → end check. A pure function of (state, orders) that mutates a draft or a private copy.
+import { current, isDraft } from 'immer';
 import { realign } from './balance';
 import { addDays } from './calendar';
 import { test } from './conditions';
@@ -44,17 +45,21 @@ export function resolveTurn(
   } = typeof options === 'function' ? { onRefusal: options } : options;
   const ctx: Ctx = { s, w, quiet: batch && quiet };
   if (!batch) {
-    // Relations, regions and actors are read many times a turn (balance, conditions, combat) and nearly all
-    // change every turn: giving the turn fresh copies of them means an immer draft holds plain values, so
+    // Relations, regions, actors and flags are read many times a turn (balance, conditions, combat) and nearly
+    // all change every turn: giving the turn fresh copies of them means an immer draft holds plain values, so
     // reads do not go through proxies (immer's advice for hot subtrees). The rest keeps its structural sharing.
-    s.relations = s.relations.map((layer) => layer.slice());
-    s.regions = s.regions.map((r) => ({ ...r, presence: { ...r.presence } }));
-    s.actors = s.actors.map((a) => ({
+    // Copied from the state itself, not through the draft: iterating a draft would make a proxy of each part.
+    const base = isDraft(s) ? current(s) : s;
+    s.relations = base.relations.map((layer) => layer.slice());
+    s.regions = base.regions.map((r) => ({ ...r, presence: { ...r.presence } }));
+    s.actors = base.actors.map((a) => ({
       ...a,
       meters: { ...a.meters },
       weights: { ...a.weights },
       usedOnce: [...a.usedOnce],
     }));
+    s.flags = { ...base.flags };
+    s.fired = [...base.fired];
   }
   s.effects = [];
   resolveOrders(ctx, orders, onRefusal);
