@@ -5,13 +5,18 @@ import type { Automation } from './session/automation';
 import { createAutomation } from './session/automation';
 import type { ScenarioEntry } from './session/session';
 import { Session } from './session/session';
-import { mountMap } from './scenes/mount';
+import { fetchMap, mountMap } from './scenes/mount';
 import { mountUi } from './ui/mount';
 import type { Bus } from './events/bus';
 import { SLOT_KEYS, writeSave } from './session/autosave';
 import { openAtBoot, snapshot } from './session/opening';
 import type { PageNotices } from './ui/mount';
 import { workerOdds } from './worker/odds';
+import { z } from 'zod';
+
+// zod compiles a parser for each object schema (new Function) the first time it parses one: for the one
+// scenario a page load validates, that costs more than it saves, so the page parses without it.
+z.config({ jitless: true });
 
 const DEFAULT_SCENARIO = 'mosul-2016';
 
@@ -21,12 +26,34 @@ declare global {
   }
 }
 
+/** A performance mark for scripts/measure-load.ts's breakdown of the cold load; each name is marked once. */
+const marked = new Set<string>();
+const mark = (name: string) => {
+  if (marked.has(name)) return;
+  marked.add(name);
+  performance.mark(`load:${name}`);
+};
+mark('main');
+
+// The map and the scenario the page will most likely open are fetched first thing, side by side, so that
+// they have arrived by the time the panels are up and Phaser has booted.
+const map = fetchMap();
+
+async function fetchJson(url: string): Promise<unknown> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const json: unknown = await response.json();
+  mark('scenario-fetched');
+  return json;
+}
+
 // Scenario files are shipped as separate assets and fetched on demand, not bundled into the JavaScript.
 const urls = import.meta.glob(['../scenarios/*.json', '!../scenarios/*.schema.json'], {
   query: '?url',
   import: 'default',
   eager: true,
 }) as Record<string, string>;
+const early = new Map<string, Promise<unknown>>(); // scenario id → its fetch started at boot, used once
 const catalog: ScenarioEntry[] = Object.entries(urls)
   .filter(([path]) => !path.endsWith('.schema.json'))
   .map(([path, url]) => {
@@ -34,19 +61,29 @@ const catalog: ScenarioEntry[] = Object.entries(urls)
     return {
       id,
       title: id,
-      load: async () => {
-        const response = await fetch(url);
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        return response.json();
+      load: () => {
+        const started = early.get(id);
+        early.delete(id);
+        return started ?? fetchJson(url);
       },
     };
   })
-  .sort((a, b) => a.id.localeCompare(b.id));
+  .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)); // not localeCompare: its first call loads the collator (~10 ms)
+{
+  const wanted = new URLSearchParams(window.location.search).get('scenario') ?? DEFAULT_SCENARIO;
+  const url = Object.entries(urls).find(([path]) => path.endsWith(`/${wanted}.json`))?.[1];
+  if (url) {
+    const started = fetchJson(url);
+    started.catch(() => undefined); // a failure is reported when (if) the session reads it
+    early.set(wanted, started);
+  }
+}
 
 const SAVE_NOTICE = 'autosave';
 
 async function boot(): Promise<void> {
   const bus = createBus();
+  bus.on('game/loaded', () => mark('game-loaded'));
   const session = new Session(bus, catalog, workerOdds);
   const automation = createAutomation(session);
   window.simulation = automation;
@@ -58,9 +95,22 @@ async function boot(): Promise<void> {
     storage = null;
   }
   const page = mountUi(document.getElementById('ui')!, session, bus, storage);
+  mark('ui');
+  bus.on('game/loaded', () => mark('ui-drawn'));
   const sound = mountAudio(bus, storage);
   automation.sounds = () => [...sound.played];
-  await mountMap(document.getElementById('map')!, session, bus);
+  mark('audio');
+  // Phaser boots once the game is open, or as soon as a long rebuild starts (so the map shows while it
+  // runs): from its boot on, every frame draws the canvas, which is slow without a GPU, so the game is
+  // opened first and the scene draws it at once, in its first frame. (The files are fetched already.)
+  let startMap = () => {};
+  const mapStarted = new Promise<void>((resolve) => (startMap = resolve));
+  const mapView = mapStarted.then(() => {
+    const mounted = mountMap(document.getElementById('map')!, session, bus, map);
+    mark('phaser');
+    return mounted;
+  });
+  void mapView.then(() => mark('map-ready'));
   let ok = false;
   try {
     const opened = await openAtBoot(session, storage, {
@@ -69,6 +119,7 @@ async function boot(): Promise<void> {
       defaultScenario: DEFAULT_SCENARIO,
       now: Date.now(),
       onProgress: (done, total) => {
+        startMap();
         page.progress(done, total);
         const loading = document.getElementById('loading');
         if (loading) loading.textContent = `Loading… rebuilding the game: ${done} of ${total} turns`;
@@ -82,6 +133,7 @@ async function boot(): Promise<void> {
     page.notify({ title: 'The page could not open what it was given.', message: (err as Error).message });
     ok = (await session.load(DEFAULT_SCENARIO, null, 1)).ok;
   }
+  startMap();
   // The link has done its work once opened: from now on a reload restores the autosave of this game.
   if (window.location.hash.startsWith('#r='))
     history.replaceState(null, '', window.location.pathname + window.location.search);
@@ -93,6 +145,8 @@ async function boot(): Promise<void> {
         'The browser does not let this page store anything, so a reload starts again. Export the game as a replay file to keep it.',
       action: 'export',
     });
+  // Ready means the map is drawn (with the game, or bare when none could be opened) and orders are taken.
+  (await mapView).drawBare();
   document.getElementById('loading')?.remove();
   automation.ready = ok;
   document.body.dataset.ready = String(ok);
@@ -101,23 +155,24 @@ async function boot(): Promise<void> {
 
 /** Autosaves after every change; a failed save is said in the page, with the time of the last good one. */
 function watchSaves(bus: Bus, session: Session, storage: Storage, page: PageNotices): void {
-  let lastGood: string | null = null;
+  let lastGood: { label?: string; savedAt: number } | null = null; // put in words only when a save fails
   let failing = false;
   const save = () => {
     const file = snapshot(session, Date.now());
     if (!file) return;
     const result = writeSave(storage, file);
     if (result.ok) {
-      lastGood = `${file.label}, saved at ${new Date(file.savedAt).toLocaleTimeString()}`;
+      lastGood = { label: file.label, savedAt: file.savedAt };
       if (failing) page.clear(SAVE_NOTICE);
       failing = false;
       return;
     }
     failing = true;
+    const kept = lastGood && `${lastGood.label}, saved at ${new Date(lastGood.savedAt).toLocaleTimeString()}`;
     page.notify(
       {
         title: 'The game could not be saved.',
-        message: `${result.error[0]!.toUpperCase()}${result.error.slice(1)}. ${lastGood ? `The last good save is kept: ${lastGood}.` : 'The last good save, if any, is kept.'} A reload would go back to it: export the game as a replay file to keep what you have now.`,
+        message: `${result.error[0]!.toUpperCase()}${result.error.slice(1)}. ${kept ? `The last good save is kept: ${kept}.` : 'The last good save, if any, is kept.'} A reload would go back to it: export the game as a replay file to keep what you have now.`,
         action: 'export',
       },
       SAVE_NOTICE,

@@ -19,6 +19,7 @@ import type { RegionShapes } from '../view/regionShapes';
 import { areaLocator, buildRegionShapes } from '../view/regionShapes';
 import { drawContested, drawMarkers, drawPulse, drawRegionFills, MARKER_RADIUS } from '../view/regions';
 import { createChipTextures, TokenLayer } from '../view/tokens';
+import { sharpen } from '../view/text';
 import { Tooltip } from '../view/tooltip';
 import type { Insets, View } from '../view/viewport';
 import { fitView, scenarioFocus } from '../view/viewport';
@@ -26,10 +27,16 @@ import { Overlays } from './overlays';
 import { PointerInput } from './pointer';
 import { measureStyle } from './measure';
 
+/** map.json, fetched as the page starts (see mount.ts): `value` once it has arrived (null: it failed). */
+export interface MapSource {
+  value: MapData | null | undefined;
+  promise: Promise<MapData | null>;
+}
+
 export interface MapSceneOptions {
   session: Session;
   bus: Bus;
-  mapUrl: string;
+  map: MapSource;
   insets: () => Insets; // what the DOM panels cover, CSS px
   reducedMotion: boolean; // prefers-reduced-motion: no tweens, no pulse
   onProgress: (fraction: number) => void;
@@ -72,19 +79,24 @@ export class MapScene extends Phaser.Scene {
   private areaNear: (x: number, y: number) => string | null = () => null; // cached, for layout
   private unsubscribe: (() => void)[] = [];
   private resizeTimer: Phaser.Time.TimerEvent | null = null;
+  private framed = { w: 0, h: 0 }; // the window size the view was fitted to
+  private bounds = { extent: { x: 0, y: 0, w: 1, h: 1 }, countries: { x: 0, y: 0, w: 1, h: 1 } }; // of the map
 
   constructor(private options: MapSceneOptions) {
     super('map');
   }
 
-  preload(): void {
-    this.load.on('progress', (v: number) => this.options.onProgress(v));
-    this.load.json('map', this.options.mapUrl);
+  create(): void {
+    this.cameras.main.setBackgroundColor(SEA);
+    // map.json was fetched beside the scripts, not by Phaser's loader (that would wait for the scene to boot).
+    const { map } = this.options;
+    if (map.value !== undefined) this.start(map.value);
+    else void map.promise.then((data) => this.start(data));
   }
 
-  create(): void {
-    const map = this.cache.json.get('map') as MapData | undefined;
-    this.cameras.main.setBackgroundColor(SEA);
+  private start(map: MapData | null): void {
+    this.options.onProgress(1);
+    performance.mark('load:map-data');
     if (!map?.countries) {
       this.add.text(16, 16, 'The map could not be loaded; the game still works from the panels.', {
         color: '#fff',
@@ -121,16 +133,29 @@ export class MapScene extends Phaser.Scene {
     ]);
     this.overlays = new Overlays(this, 2, relations);
     this.pulse = this.add.graphics().setDepth(1);
-    this.setCities([]);
+    const everything = ringsBounds(map.countries.flatMap((c) => c.rings));
+    const focus = inflate(ringsBounds(map.countries.filter((c) => c.focus).flatMap((c) => c.rings)), 14);
+    this.bounds = { extent: everything, countries: focus };
     if (!this.options.reducedMotion)
       this.tweens.add({ targets: this.pulse, alpha: 0.15, duration: 900, yoyo: true, repeat: -1 });
     this.listen();
-    this.scale.on('resize', () => this.scheduleResize());
+    // Phaser reports a resize as it starts, at the size the map was just framed for: nothing to redo then.
+    this.scale.on('resize', () => {
+      if (this.scale.width !== this.framed.w || this.scale.height !== this.framed.h) this.scheduleResize();
+    });
     this.events.once('shutdown', () => this.unsubscribe.forEach((off) => off()));
-    this.applyView();
+    // The map is drawn once, with the game's regions and tokens: when the game is already loaded, now;
+    // otherwise when it is (game/loaded), or bare if no game could be opened (drawBare).
     const { state } = this.options.session;
     if (state) this.showState(state, null);
     this.options.onReady();
+  }
+
+  /** Draws the map without a game, when none has been shown (no scenario could be opened). */
+  drawBare(): void {
+    if (!this.map || this.world) return;
+    this.setCities([]);
+    this.applyView();
   }
 
   private listen(): void {
@@ -180,6 +205,7 @@ export class MapScene extends Phaser.Scene {
     if (key === this.worldKey) return false;
     this.worldKey = key;
     this.shapes = buildRegionShapes(this.map!, def);
+    this.frame(); // the new regions' view: text is drawn once, at the resolution it will be shown at
     this.areaAt = areaLocator(this.shapes.shapes);
     this.areaNear = areaLocator(this.shapes.shapes, 4);
     for (const p of this.shapes.problems) console.warn(`map: ${p}`);
@@ -215,9 +241,9 @@ export class MapScene extends Phaser.Scene {
     if (!this.map) return;
     this.cityNames.removeAll(true);
     this.graphics.cities.clear();
-    this.cityLabels = drawCities(this, this.graphics.cities, this.map, regionPoints);
     const resolution = textResolution((this.view?.zoom ?? 1) * this.ui);
-    for (const t of this.cityLabels) t.setScale(this.ui).setResolution(resolution);
+    this.cityLabels = drawCities(this, this.graphics.cities, this.map, regionPoints, resolution);
+    for (const t of this.cityLabels) t.setScale(this.ui);
     this.cityNames.add(this.cityLabels);
     this.bake();
   }
@@ -273,30 +299,34 @@ export class MapScene extends Phaser.Scene {
     this.bake();
   }
 
-  /** Frames the map for the window size and re-bakes the layers at the new resolution. */
-  private applyView(): void {
-    const map = this.map;
-    if (!map) return;
+  /** Fits the camera to the window size, the panels and the scenario's regions (or the two countries). */
+  private frame(): void {
     const { width, height } = this.scale;
-    const countries = inflate(ringsBounds(map.countries.filter((c) => c.focus).flatMap((c) => c.rings)), 14);
+    this.framed = { w: width, h: height };
     const regions = (this.shapes?.shapes ?? []).map((s) => ({
       point: s.point,
       rings: s.areas.flatMap((a) => a.rings),
     }));
-    const focus = scenarioFocus(regions) ?? countries;
-    const extent = ringsBounds(map.countries.flatMap((c) => c.rings));
-    this.view = fitView(width, height, this.options.insets(), focus, extent);
+    const focus = scenarioFocus(regions) ?? this.bounds.countries;
+    this.view = fitView(width, height, this.options.insets(), focus, this.bounds.extent);
     const camera = this.cameras.main;
     camera.setSize(width, height).setZoom(this.view.zoom).setScroll(this.view.scrollX, this.view.scrollY);
     // Text and tokens grow with the zoom more slowly than the map (by √zoom), so a large window or a
     // projector shows them larger but also with more room between them; on screen they are never below
     // their design size (12 px and up), and below zoom 1 they keep exactly that size.
     this.ui = this.view.zoom >= 1 ? 1 / Math.sqrt(this.view.zoom) : 1 / this.view.zoom;
+  }
+
+  /** Frames the map for the window size and re-bakes the layers at the new resolution. */
+  private applyView(): void {
+    const map = this.map;
+    if (!map) return;
+    this.frame();
     const resolution = textResolution(this.view.zoom * this.ui);
     this.countryNames.removeAll(true);
-    this.countryNames.add(drawCountryNames(this, map, inflate(this.view.visible, -12)));
+    this.countryNames.add(drawCountryNames(this, map, inflate(this.view.visible, -12), resolution));
     const texts = [...this.countryNames.list, ...this.cityLabels] as Phaser.GameObjects.Text[];
-    for (const t of texts) t.setScale(this.ui).setResolution(resolution);
+    for (const t of texts) sharpen(t.setScale(this.ui), resolution);
     this.tokens?.setScale(this.ui, resolution);
     this.arenas?.setScale(this.ui, resolution);
     this.pointer.setResolution(resolution);
@@ -315,6 +345,7 @@ export class MapScene extends Phaser.Scene {
     queueMicrotask(() => {
       this.dirty = false;
       this.mapLayer.redraw();
+      performance.mark('load:baked');
     });
   }
 

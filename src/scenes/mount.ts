@@ -1,11 +1,14 @@
 // Mounts the Phaser map scene into the page; resolves once the scene is created and able to draw. The map
-// data is fetched by Phaser's loader (not bundled), and its progress drives the #loading-progress bar.
+// data is fetched (not bundled) by `fetchMap` as soon as the script runs, beside the scenario, so it has
+// arrived by the time Phaser has booted; the #loading-progress bar fills when it has.
 import * as Phaser from 'phaser';
 import mapUrl from '../../assets/map/map.json?url';
 import type { Bus } from '../events/bus';
 import type { Session } from '../session/session';
 import { SEA, toCss } from '../view/palette';
 import type { Insets } from '../view/viewport';
+import type { MapData } from '../view/mapData';
+import type { MapSource } from './MapScene';
 import { MapScene } from './MapScene';
 import './map.css';
 
@@ -42,14 +45,32 @@ function watchInsets(element: HTMLElement, changed: () => void): void {
   });
 }
 
-export function mountMap(parent: HTMLElement, session: Session, bus: Bus): Promise<void> {
+/** Starts fetching map.json; a failure gives null (the scene then says the map could not be loaded). */
+export function fetchMap(): MapSource {
+  const source: MapSource = {
+    value: undefined,
+    promise: fetch(mapUrl)
+      .then((response) => (response.ok ? (response.json() as Promise<MapData>) : null))
+      .catch(() => null)
+      .then((data) => (source.value = data)),
+  };
+  return source;
+}
+
+/** The mounted map, for main.ts. */
+export interface MapView {
+  /** Draws the map without a game if none has been shown (no scenario could be opened). */
+  drawBare(): void;
+}
+
+export function mountMap(parent: HTMLElement, session: Session, bus: Bus, map: MapSource): Promise<MapView> {
   const progress = document.getElementById('loading-progress') as HTMLProgressElement | null;
   const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-  return new Promise<void>((resolve) => {
+  return new Promise<MapView>((resolve) => {
     const scene = new MapScene({
       session,
       bus,
-      mapUrl,
+      map,
       insets: () => readInsets(parent),
       reducedMotion,
       onProgress: (fraction) => {
@@ -57,7 +78,7 @@ export function mountMap(parent: HTMLElement, session: Session, bus: Bus): Promi
       },
       onReady: () => {
         watchInsets(parent, () => scene.refit());
-        resolve();
+        resolve({ drawBare: () => scene.drawBare() });
       },
     });
     new Phaser.Game({
@@ -69,7 +90,7 @@ export function mountMap(parent: HTMLElement, session: Session, bus: Bus): Promi
       // The DOM panels own the keyboard: Phaser must not listen for keys or take focus.
       input: { keyboard: false, gamepad: false },
       audio: { noAudio: true },
-      render: { antialias: true },
+      render: { antialias: true, maxTextures: 1 },
       // Tweens follow the wall clock: no smoothing or clamping of slow frames (software WebGL runs at a
       // few frames a second), so an animation ends on time whatever the frame rate.
       fps: { smoothStep: false },

@@ -10,8 +10,9 @@ import type { Pt } from './mapData';
 import { shortName } from './regionShapes';
 import { textOn } from './palette';
 import type { ColourOf } from './regions';
+import { recolour, sharpen, textStyle } from './text';
 import type { ChipStyle } from './tokens';
-import { chipKey } from './tokens';
+import { CHIP_ATLAS, chipKey } from './tokens';
 
 const PAD = 5;
 const TITLE_H = 16;
@@ -44,8 +45,9 @@ export class ArenaLayer {
     this.destroy();
     for (const arena of def.arenas ?? []) {
       const actors = def.actors.filter((a) => a.home === arena.id).map((a) => a.id);
-      const title = this.scene.add.text(0, 0, shortName(arena.name), labelStyle(12)).setOrigin(0.5, 0);
-      title.setResolution(resolution);
+      const title = this.scene.add
+        .text(0, 0, shortName(arena.name), textStyle(labelStyle(12), resolution))
+        .setOrigin(0.5, 0);
       const chipW = (actor: string) => this.chip.widths[actor] ?? 40;
       const rowW = actors.reduce((sum, a) => sum + chipW(a), 0) + Math.max(0, actors.length - 1) * 3;
       const w = Math.max(title.width, rowW) + 2 * PAD;
@@ -57,14 +59,16 @@ export class ArenaLayer {
         const x = left + chipW(actor) / 2;
         left += chipW(actor) + 3;
         const y = -h / 2 + PAD + TITLE_H + 3 + this.chip.h / 2;
-        const image = this.scene.add.image(x, y, chipKey(actor)).setDisplaySize(chipW(actor), this.chip.h);
+        const image = this.scene.add
+          .image(x, y, CHIP_ATLAS, chipKey(actor))
+          .setDisplaySize(chipW(actor), this.chip.h);
         const style = {
           fontFamily: FONT,
           fontSize: `${this.chip.fontSize}px`,
           fontStyle: 'bold',
           color: textOn(colour),
         };
-        const text = this.scene.add.text(x, y, actor, style).setOrigin(0.5).setResolution(resolution);
+        const text = this.scene.add.text(x, y, actor, textStyle(style, resolution)).setOrigin(0.5);
         return { actor, image, text };
       });
       title.setPosition(0, -h / 2 + PAD);
@@ -90,7 +94,7 @@ export class ArenaLayer {
       const g = v.frame.clear();
       g.fillStyle(0x0b1116, 0.88).fillRoundedRect(-v.w / 2, -v.h / 2, v.w, v.h, 5);
       g.lineStyle(1.5, 0xc9d1d8, 0.9).strokeRoundedRect(-v.w / 2, -v.h / 2, v.w, v.h, 5);
-      v.title.setColor(this.selected !== null && v.actors.includes(this.selected) ? '#ffe14d' : '#f4f6f8');
+      recolour(v.title, this.selected !== null && v.actors.includes(this.selected) ? '#ffe14d' : '#f4f6f8');
       for (const c of v.chips)
         if (c.actor === this.selected) {
           const [w, h] = [c.image.displayWidth + 6, c.image.displayHeight + 6];
@@ -151,8 +155,8 @@ export class ArenaLayer {
     this.ui = ui;
     for (const v of this.views) {
       v.box.setScale(ui);
-      v.title.setResolution(resolution);
-      for (const c of v.chips) c.text.setResolution(resolution);
+      sharpen(v.title, resolution);
+      for (const c of v.chips) sharpen(c.text, resolution);
     }
   }
 

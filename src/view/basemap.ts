@@ -13,6 +13,7 @@ import {
   LAND_CONTEXT,
   LAND_FOCUS,
 } from './palette';
+import { textStyle } from './text';
 
 export const FONT = 'system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif';
 
@@ -78,15 +79,16 @@ export function drawCities(
   g: Phaser.GameObjects.Graphics,
   map: MapData,
   regionPoints: readonly Pt[],
+  resolution = 1,
   near = 18,
 ): Phaser.GameObjects.Text[] {
   const labels: Phaser.GameObjects.Text[] = [];
+  const style = textStyle(labelStyle(12, '#dfe4e8', false), resolution);
   for (const city of map.cities) {
     g.fillStyle(0x0b1116, 1).fillCircle(city.x, city.y, city.capital ? 4.5 : 3.5);
     g.fillStyle(0xf4f6f8, 1).fillCircle(city.x, city.y, city.capital ? 2.8 : 2);
     if (city.capital) g.lineStyle(1.2, 0xf4f6f8, 1).strokeCircle(city.x, city.y, 6.5);
     if (regionPoints.some(([x, y]) => Math.hypot(x - city.x, y - city.y) < near)) continue;
-    const style = labelStyle(12, '#dfe4e8', false);
     labels.push(
       scene.make.text({ x: city.x + 7, y: city.y, text: city.name, style }, false).setOrigin(0, 0.5),
     );
@@ -102,6 +104,7 @@ export function drawCountryNames(
   scene: Phaser.Scene,
   map: MapData,
   frame: Rect = rect(0, 0, map.width, map.height),
+  resolution = 1,
 ): Phaser.GameObjects.Text[] {
   const out: Phaser.GameObjects.Text[] = [];
   for (const c of map.countries) {
@@ -109,11 +112,13 @@ export function drawCountryNames(
     const size = c.focus ? 22 : 14;
     const width = c.name.length * size * 0.75;
     if (at.d < size || at.d * 2.4 < width * 0.6) continue;
-    const style = labelStyle(size, c.focus ? '#ffffff' : '#aab3bb', true);
-    const text = scene.make.text({ x: at.x, y: at.y, text: c.name.toUpperCase(), style }, false);
+    const style = textStyle(labelStyle(size, c.focus ? '#ffffff' : '#aab3bb', true), resolution);
+    // Empty first, so the spacing is set before the name is drawn (setLetterSpacing draws it again).
+    const text = scene.make.text({ x: at.x, y: at.y, text: '', style }, false);
+    text.letterSpacing = c.focus ? 6 : 3;
     text
+      .setText(c.name.toUpperCase())
       .setOrigin(0.5)
-      .setLetterSpacing(c.focus ? 6 : 3)
       .setAlpha(c.focus ? 0.35 : 0.75);
     out.push(text);
   }

@@ -84,6 +84,7 @@ const AREA_SAMPLES: Pt[] = [
   [0.85, 0.8],
 ]; // distances tried: the nearest first, each further one costs more
 const RING_STEP = 12;
+const NO_REACH = [Infinity, Infinity, -Infinity, -Infinity]; // meets no other reach
 
 /**
  * Candidate boxes of size w×h for a callout, with their base cost: inside the region's own area around its
@@ -98,13 +99,16 @@ function candidates(
   const out: { box: Rect; cost: number; slot: number; lead: boolean }[] = [];
   for (let ring = 0; ring < RINGS; ring++) {
     const d = item.radius + 2 + ring * RING_STEP;
-    DIRECTIONS.forEach(([dx, dy], k) => {
+    DIRECTIONS.forEach((dir, k) => {
+      const dx = dir[0]!;
+      const dy = dir[1]!;
       // Along direction (dx, dy) until the box's edge is d away from the point.
       const t = Math.min(
         dx ? (w / 2 + d) / Math.abs(dx) : Infinity,
         dy ? (h / 2 + d) / Math.abs(dy) : Infinity,
       );
-      const [cx, cy] = [item.point[0] + dx * t, item.point[1] + dy * t];
+      const cx = item.point[0] + dx * t;
+      const cy = item.point[1] + dy * t;
       const box = rect(cx - w / 2, cy - h / 2, w, h);
       out.push({ box, cost: (item.alt ? 10 : 0) + ring * 30 + k, slot: ring * 20 + k, lead: ring > 0 });
     });
@@ -113,9 +117,12 @@ function candidates(
     // Centred on the roomy point, or shifted from it while its centre stays inside the area.
     const { at, room } = item.alt;
     for (let ring = 0; ring * RING_STEP <= room && ring < 4; ring++)
-      DIRECTIONS.forEach(([dx, dy], k) => {
+      DIRECTIONS.forEach((dir, k) => {
         if (ring === 0 && k > 0) return;
-        const [cx, cy] = [at[0] + dx * ring * RING_STEP, at[1] + dy * ring * RING_STEP];
+        const dx = dir[0]!;
+        const dy = dir[1]!;
+        const cx = at[0] + dx * ring * RING_STEP;
+        const cy = at[1] + dy * ring * RING_STEP;
         out.push({
           box: rect(cx - w / 2, cy - h / 2, w, h),
           cost: ring * 25 + k,
@@ -142,39 +149,73 @@ export function placeCallouts(
   areaAt: (x: number, y: number) => string | null = () => null,
 ): Record<string, Callout> {
   const markers = items.map((it) => inflate(rect(it.point[0], it.point[1], 0, 0), it.radius));
+  // The markers' edges as plain numbers, for the loop below (it runs for every option of every callout).
+  const [mx0, my0, mx1, my1] = [0, 1, 2, 3].map((k) =>
+    Float64Array.from(markers, (r) => [r.x, r.y, r.x + r.w, r.y + r.h][k]!),
+  ) as [Float64Array, Float64Array, Float64Array, Float64Array];
   // Every option of every callout with the part of its cost that does not depend on the other callouts.
   const options = items.map((item, i) => {
     const n = item.chipWidths.length;
     const shapes = [...new Set([chipColumns(n), Math.min(n, 4), Math.ceil(n / 2), 1])].filter((c) => c > 0);
+    const [px, py] = item.point;
+    const mine = previous[item.id];
     return shapes.flatMap((cols, shapeIndex) => {
       const { w, h, chips } = arrange(item, cols, m);
       return candidates(item, w, h).map((c) => {
         const slot = shapeIndex * 1000 + c.slot;
-        let cost =
-          c.cost + shapeIndex * 8 + 10 * outsideArea(c.box, bounds) - (previous[item.id] === slot ? 20 : 0);
-        markers.forEach((mk, j) => (cost += j === i ? 0 : 6 * overlapArea(c.box, mk)));
-        for (const o of obstacles) cost += 8 * overlapArea(c.box, o);
+        const b = c.box;
+        const x0 = b.x;
+        const y0 = b.y;
+        const x1 = b.x + b.w;
+        const y1 = b.y + b.h;
+        let cost = c.cost + shapeIndex * 8 + 10 * outsideArea(b, bounds) - (mine === slot ? 20 : 0);
+        // Overlap with other regions' markers (overlapArea, inline).
+        for (let j = 0; j < mx0.length; j++) {
+          if (j === i) continue;
+          const ow = Math.min(x1, mx1[j]!) - Math.max(x0, mx0[j]!);
+          if (!(ow > 0)) continue;
+          const oh = Math.min(y1, my1[j]!) - Math.max(y0, my0[j]!);
+          if (oh > 0) cost += 6 * (ow * oh);
+        }
+        for (let k = 0; k < obstacles.length; k++) cost += 8 * overlapArea(b, obstacles[k]!);
         // Covering another region's area hides what that area shows: a point-sampled penalty.
-        const { x, y, w: bw, h: bh } = c.box;
-        for (const [fx, fy] of AREA_SAMPLES) {
-          const owner = areaAt(x + fx * bw, y + fy * bh);
+        for (let k = 0; k < AREA_SAMPLES.length; k++) {
+          const f = AREA_SAMPLES[k]!;
+          const owner = areaAt(x0 + f[0] * b.w, y0 + f[1] * b.h);
           if (owner !== null && owner !== item.id) cost += 15;
         }
-        const [cx, cy] = centreOf(c.box);
-        const [px, py] = item.point;
-        const along = c.lead ? LEADER_SAMPLES.flatMap((t) => [px + (cx - px) * t, py + (cy - py) * t]) : [];
-        const b = c.box;
-        // Plain numbers for the inner loop: the box, the box with a 2 px margin, leader sample points.
-        const edges = [b.x, b.y, b.x + b.w, b.y + b.h, b.x - 2, b.y - 2, b.x + b.w + 2, b.y + b.h + 2];
-        return { ...c, slot, cost, chips, edges, along };
+        const centre = centreOf(b);
+        const cx = centre[0];
+        const cy = centre[1];
+        const along: number[] = [];
+        if (c.lead)
+          for (let k = 0; k < LEADER_SAMPLES.length; k++) {
+            const t = LEADER_SAMPLES[k]!;
+            along.push(px + (cx - px) * t, py + (cy - py) * t);
+          }
+        // Plain numbers for the inner loop: the box, the box with a 2 px margin, leader sample points; and
+        // what the option can touch at all (the box with its margin and the leader's samples).
+        const edges = [x0, y0, x1, y1, b.x - 2, b.y - 2, x1 + 2, y1 + 2];
+        const reach = [b.x - 2, b.y - 2, x1 + 2, y1 + 2];
+        for (let k = 0; k < along.length; k += 2) {
+          reach[0] = Math.min(reach[0]!, along[k]!);
+          reach[1] = Math.min(reach[1]!, along[k + 1]!);
+          reach[2] = Math.max(reach[2]!, along[k]!);
+          reach[3] = Math.max(reach[3]!, along[k + 1]!);
+        }
+        return { box: b, cost, slot, lead: c.lead, chips, edges, along, reach };
       });
     });
   });
   type Option = (typeof options)[number][number];
   const chosen: (Option | null)[] = items.map(() => null);
   // Overlap with the other callouts, and a leader line crossing another callout, cost most.
-  // (Indexed reads, not destructuring: this runs some hundred thousand times per layout.)
+  // (Indexed reads, not destructuring: this runs some hundred thousand times per layout.) Two options
+  // whose reaches do not meet cost nothing together: most pairs are settled by the first test.
   const pair = (a: Option, b: Option): number => {
+    const ra = a.reach;
+    const rb = b.reach;
+    if (ra[2]! < rb[0]! || rb[2]! < ra[0]! || ra[3]! < rb[1]! || rb[3]! < ra[1]!) return 0;
     const ea = a.edges;
     const eb = b.edges;
     const la = a.along;
@@ -188,19 +229,39 @@ export function placeCallouts(
       if (lb[k]! >= ea[0]! && lb[k]! <= ea[2]! && lb[k + 1]! >= ea[1]! && lb[k + 1]! <= ea[3]!) cost += 150;
     return cost;
   };
+  // The reaches of the chosen options, as plain numbers (none chosen: a reach that meets nothing), so the
+  // pairs that cost nothing are skipped without a call. Skipping them adds nothing a call would have added.
+  const reaches = new Float64Array(4 * items.length);
+  const choose = (i: number, o: Option | null) => {
+    chosen[i] = o;
+    reaches.set(o ? o.reach : NO_REACH, 4 * i);
+  };
+  items.forEach((_, i) => choose(i, null));
   const costOf = (i: number, o: Option) => {
     let cost = o.cost;
-    for (let j = 0; j < chosen.length; j++) {
-      const c = chosen[j];
-      if (c && j !== i) cost += pair(o, c);
+    const r = o.reach;
+    const r0 = r[0]!;
+    const r1 = r[1]!;
+    const r2 = r[2]!;
+    const r3 = r[3]!;
+    for (let j = 0, k = 0; j < chosen.length; j++, k += 4) {
+      if (j === i || r2 < reaches[k]! || reaches[k + 2]! < r0 || r3 < reaches[k + 1]! || reaches[k + 3]! < r1)
+        continue;
+      cost += pair(o, chosen[j]!);
     }
     return cost;
   };
   const bestFor = (i: number): { option: Option; cost: number } => {
-    let [option, best] = [options[i]![0]!, Infinity];
-    for (const o of options[i]!) {
+    let option = options[i]![0]!;
+    let best = Infinity;
+    const list = options[i]!;
+    for (let k = 0; k < list.length; k++) {
+      const o = list[k]!;
       const cost = costOf(i, o);
-      if (cost < best) [option, best] = [o, cost];
+      if (cost < best) {
+        option = o;
+        best = cost;
+      }
     }
     return { option, cost: best };
   };
@@ -215,14 +276,15 @@ export function placeCallouts(
         a.i - b.i,
     )
     .map((x) => x.i);
-  for (const i of order) chosen[i] = bestFor(i).option;
-  anneal(chosen as Option[], options, costOf);
+  for (const i of order) choose(i, bestFor(i).option);
+  anneal(chosen as Option[], options, pair);
+  chosen.forEach((o, i) => choose(i, o));
   for (let round = 0; round < 6; round++) {
     let improved = false;
     for (const i of order) {
       const { option, cost } = bestFor(i);
       if (option !== chosen[i] && cost < costOf(i, chosen[i]!) - 1e-6) {
-        chosen[i] = option;
+        choose(i, option);
         improved = true;
       }
     }
@@ -258,10 +320,10 @@ export function placeCallouts(
  * Simulated annealing over the callouts' options (Christensen, Marks and Shieber's label placement), with a
  * fixed-seed generator so the same input always gives the same layout.
  */
-function anneal<O>(
+function anneal<O extends { cost: number; reach: number[] }>(
   chosen: O[],
   options: readonly (readonly O[])[],
-  costOf: (i: number, o: O) => number,
+  pair: (a: O, b: O) => number,
 ): void {
   let seed = 0x2f6b3a1d;
   const random = () => {
@@ -270,14 +332,47 @@ function anneal<O>(
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const steps = 600 * chosen.length;
+  const n = chosen.length;
+  // Each callout's cost is its option's own cost plus what it pays with each other callout, summed in
+  // callout order. What chosen options pay each other is kept (paid[i * n + j]) and changes only when an
+  // option is taken, so a step works out the candidate's sum only: the same numbers, added in the same order.
+  const paid = new Float64Array(n * n);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) if (j !== i) paid[i * n + j] = pair(chosen[i]!, chosen[j]!);
+  const row = new Float64Array(n);
+  // The chosen options' reaches as plain numbers: a pair whose reaches do not meet costs 0 (see `pair`).
+  const reaches = new Float64Array(4 * n);
+  chosen.forEach((o, i) => reaches.set(o.reach, 4 * i));
+  const steps = 600 * n;
   const [hot, cold] = [400, 1];
   for (let step = 0; step < steps; step++) {
     const t = hot * Math.pow(cold / hot, step / steps);
-    const i = Math.floor(random() * chosen.length);
+    const i = Math.floor(random() * n);
     const list = options[i]!;
     const o = list[Math.floor(random() * list.length)]!;
-    const delta = costOf(i, o) - costOf(i, chosen[i]!);
-    if (delta < 0 || random() < Math.exp(-delta / t)) chosen[i] = o;
+    let next = o.cost;
+    let now = chosen[i]!.cost;
+    const r = o.reach;
+    const r0 = r[0]!;
+    const r1 = r[1]!;
+    const r2 = r[2]!;
+    const r3 = r[3]!;
+    for (let j = 0, k = 0; j < n; j++, k += 4)
+      if (j !== i) {
+        const apart =
+          r2 < reaches[k]! || reaches[k + 2]! < r0 || r3 < reaches[k + 1]! || reaches[k + 3]! < r1;
+        next += row[j] = apart ? 0 : pair(o, chosen[j]!);
+        now += paid[i * n + j]!;
+      }
+    const delta = next - now;
+    if (delta < 0 || random() < Math.exp(-delta / t)) {
+      chosen[i] = o;
+      reaches.set(r, 4 * i);
+      for (let j = 0; j < n; j++)
+        if (j !== i) {
+          paid[i * n + j] = row[j]!;
+          paid[j * n + i] = pair(chosen[j]!, o);
+        }
+    }
   }
 }

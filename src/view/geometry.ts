@@ -42,10 +42,20 @@ export function clampInto(r: Rect, bounds: Rect): Rect {
 
 /** Bounding box of some rings (empty rect at 0,0 when there are no points). */
 export function ringsBounds(rings: readonly Ring[]): Rect {
-  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  // Plain loops: this runs over every point of the map at load, while the code is still cold.
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
   for (const ring of rings)
-    for (const [x, y] of ring)
-      [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+    for (const p of ring) {
+      const x = p[0];
+      const y = p[1];
+      if (x < x0) x0 = x;
+      if (y < y0) y0 = y;
+      if (x > x1) x1 = x;
+      if (y > y1) y1 = y;
+    }
   return x0 === Infinity ? rect(0, 0, 0, 0) : rect(x0, y0, x1 - x0, y1 - y0);
 }
 
@@ -107,36 +117,32 @@ export function hatchSegments(rings: readonly Ring[], spacing: number): Segment[
   let [vMin, vMax] = [Infinity, -Infinity];
   for (const ring of rings)
     for (let i = 0; i < ring.length; i++) {
-      const [x1, y1] = ring[i]!;
-      const [x2, y2] = ring[(i + 1) % ring.length]!;
+      const p1 = ring[i]!;
+      const p2 = ring[(i + 1) % ring.length]!;
       const e: [number, number, number, number] = [
-        (x1 + y1) * S,
-        (x1 - y1) * S,
-        (x2 + y2) * S,
-        (x2 - y2) * S,
+        (p1[0] + p1[1]) * S,
+        (p1[0] - p1[1]) * S,
+        (p2[0] + p2[1]) * S,
+        (p2[0] - p2[1]) * S,
       ];
       edges.push(e);
-      [vMin, vMax] = [Math.min(vMin, e[1], e[3]), Math.max(vMax, e[1], e[3])];
+      vMin = Math.min(vMin, e[1], e[3]);
+      vMax = Math.max(vMax, e[1], e[3]);
     }
   const out: Segment[] = [];
   if (!(spacing > 0) || edges.length === 0) return out;
   const back = (u: number, v: number): Pt => [(u + v) * S, (u - v) * S];
   for (let v = Math.ceil(vMin / spacing) * spacing; v <= vMax; v += spacing) {
     const us: number[] = [];
-    for (const [u1, v1, u2, v2] of edges)
-      if (v1 <= v !== v2 <= v) us.push(u1 + ((v - v1) * (u2 - u1)) / (v2 - v1));
+    for (const e of edges) {
+      const v1 = e[1];
+      const v2 = e[3];
+      if (v1 <= v !== v2 <= v) us.push(e[0] + ((v - v1) * (e[2] - e[0])) / (v2 - v1));
+    }
     us.sort((a, b) => a - b);
     for (let i = 0; i + 1 < us.length; i += 2) out.push([back(us[i]!, v), back(us[i + 1]!, v)]);
   }
   return out;
-}
-
-/** Distance from p to the segment a–b. */
-function distanceToSegment(p: Pt, a: Pt, b: Pt): number {
-  const [dx, dy] = [b[0] - a[0], b[1] - a[1]];
-  const l2 = dx * dx + dy * dy;
-  const t = l2 === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / l2));
-  return Math.hypot(p[0] - (a[0] + t * dx), p[1] - (a[1] + t * dy));
 }
 
 /**
@@ -162,14 +168,25 @@ export function labelPoint(
   }
   const fallback = { x: box.x + box.w / 2, y: box.y + box.h / 2, d: 0 };
   if (!(box.w > 0 && box.h > 0)) return fallback;
-  // Signed distance: positive inside the shape (and inside `within`), negative outside.
+  // Signed distance: positive inside the shape (and inside `within`), negative outside. The distance to
+  // each segment is worked out inline (no array per segment): this runs for every cell of the search.
   const distance = (x: number, y: number): number => {
     let inside = false;
     for (const ring of rings) if (pointInRing(ring, x, y)) inside = !inside;
     let d = Infinity;
     for (const ring of rings)
-      for (let i = 0; i < ring.length; i++)
-        d = Math.min(d, distanceToSegment([x, y], ring[i]!, ring[(i + 1) % ring.length]!));
+      for (let i = 0, n = ring.length; i < n; i++) {
+        const a = ring[i]!;
+        const b = ring[i + 1 === n ? 0 : i + 1]!;
+        const ax = a[0];
+        const ay = a[1];
+        const dx = b[0] - ax;
+        const dy = b[1] - ay;
+        const l2 = dx * dx + dy * dy;
+        const t = l2 === 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / l2));
+        const e = Math.hypot(x - (ax + t * dx), y - (ay + t * dy));
+        if (e < d) d = e;
+      }
     if (within) {
       const e = Math.min(x - within.x, within.x + within.w - x, y - within.y, within.y + within.h - y);
       if (e < 0) inside = false;

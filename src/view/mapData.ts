@@ -170,9 +170,14 @@ export function ringArea(ring: Ring): number {
 /** Even-odd point-in-ring test, e.g. to find the governorate under the pointer. */
 export function pointInRing(ring: Ring, x: number, y: number): boolean {
   let inside = false;
+  // Indexed reads, not destructuring: the layout calls this a great many times while the code is cold.
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i] as Pt;
-    const [xj, yj] = ring[j] as Pt;
+    const pi = ring[i] as Pt;
+    const pj = ring[j] as Pt;
+    const xi = pi[0];
+    const yi = pi[1];
+    const xj = pj[0];
+    const yj = pj[1];
     if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;

@@ -83,12 +83,27 @@ export function areaLocator(
     return null;
   };
   if (!(cell > 0)) return exact;
-  const memo = new Map<number, string | null>();
+  // Answers per cell, for the cell's centre. Outside the parts' bounding boxes every answer is null; inside
+  // them, the answers are kept in a typed grid (the layout asks some ten thousand times per scenario).
+  const ids = [...new Set(parts.map((p) => p.id))];
+  if (!parts.length) return () => null;
+  const x0 = Math.min(...parts.map((p) => p.box.x));
+  const y0 = Math.min(...parts.map((p) => p.box.y));
+  const x1 = Math.max(...parts.map((p) => p.box.x + p.box.w));
+  const y1 = Math.max(...parts.map((p) => p.box.y + p.box.h));
+  const [i0, j0] = [Math.floor(x0 / cell), Math.floor(y0 / cell)];
+  const [cols, rows] = [Math.floor(x1 / cell) - i0 + 1, Math.floor(y1 / cell) - j0 + 1];
+  const memo = new Int16Array(cols * rows).fill(-2); // -2: not asked yet, -1: no region, else index in ids
   return (x, y) => {
-    const [i, j] = [Math.floor(x / cell), Math.floor(y / cell)];
-    const key = i * 100003 + j;
-    let hit = memo.get(key);
-    if (hit === undefined) memo.set(key, (hit = exact((i + 0.5) * cell, (j + 0.5) * cell)));
-    return hit;
+    const i = Math.floor(x / cell) - i0;
+    const j = Math.floor(y / cell) - j0;
+    if (i < 0 || j < 0 || i >= cols || j >= rows) return null;
+    const k = i + j * cols;
+    let hit = memo[k]!;
+    if (hit === -2) {
+      const id = exact((i + i0 + 0.5) * cell, (j + j0 + 0.5) * cell);
+      memo[k] = hit = id === null ? -1 : ids.indexOf(id);
+    }
+    return hit < 0 ? null : ids[hit]!;
   };
 }

@@ -8,6 +8,7 @@ import type { Callout } from './callouts';
 import type { Pt } from './mapData';
 import { luminance, textOn, toCss } from './palette';
 import type { ColourOf } from './regions';
+import { sharpen, textStyle } from './text';
 
 export interface ChipStyle {
   h: number; // design px
@@ -31,19 +32,39 @@ const SUPERSAMPLE = 3; // chip textures are drawn larger than shown so they stay
 export const chipKey = (actor: string): string => `map-chip:${actor}`;
 export const ringKey = (actor: string): string => `map-ring:${actor}`;
 
-/** Draws each actor's token (its colour, dark edge) and selection ring into small canvas textures. */
+/** The texture that holds every token and selection ring, one frame each (named by chipKey and ringKey). */
+export const CHIP_ATLAS = 'map-chips';
+const GUTTER = 2; // transparent px between frames (the drawings keep a transparent margin of their own too)
+
+/**
+ * Draws each actor's token (its colour, dark edge) and selection ring into one canvas texture, a frame each:
+ * one texture to create and upload, and tokens that batch together when drawn.
+ */
 export function createChipTextures(scene: Phaser.Scene, style: ChipStyle, colourOf: ColourOf): void {
   const s = SUPERSAMPLE;
-  for (const [actor, width] of Object.entries(style.widths))
-    for (const key of [chipKey(actor), ringKey(actor)]) {
-      if (scene.textures.exists(key)) scene.textures.remove(key);
-      const ring = key === ringKey(actor);
-      const pad = ring ? 3 * s : 0;
-      const [w, h] = [width * s, style.h * s];
-      const texture = scene.textures.createCanvas(key, w + 2 * pad, h + 2 * pad)!;
-      const ctx = texture.getContext();
+  const pad = 3 * s; // the ring's room around the token
+  const h = style.h * s;
+  const actors = Object.entries(style.widths);
+  const widest = Math.max(1, ...actors.map(([, width]) => width * s));
+  const rowH = h + 2 * pad + GUTTER;
+  if (scene.textures.exists(CHIP_ATLAS)) scene.textures.remove(CHIP_ATLAS);
+  const atlasW = GUTTER + widest + GUTTER + widest + 2 * pad + GUTTER;
+  const texture = scene.textures.createCanvas(
+    CHIP_ATLAS,
+    atlasW,
+    GUTTER + Math.max(1, actors.length) * rowH,
+  )!;
+  const ctx = texture.getContext();
+  actors.forEach(([actor, width], row) => {
+    const w = width * s;
+    const y = GUTTER + row * rowH;
+    for (const ring of [false, true]) {
+      const [x, p] = ring ? [GUTTER + widest + GUTTER, pad] : [GUTTER, 0];
+      texture.add(ring ? ringKey(actor) : chipKey(actor), 0, x, y, w + 2 * p, h + 2 * p);
+      ctx.save();
+      ctx.translate(x, y);
       ctx.beginPath();
-      ctx.roundRect(pad + s, pad + s, w - 2 * s, h - 2 * s, 4 * s);
+      ctx.roundRect(p + s, p + s, w - 2 * s, h - 2 * s, 4 * s);
       if (ring) {
         ctx.lineWidth = 2.5 * s;
         ctx.strokeStyle = '#ffffff';
@@ -56,8 +77,10 @@ export function createChipTextures(scene: Phaser.Scene, style: ChipStyle, colour
         ctx.strokeStyle = luminance(colour) < 0.05 ? '#aeb8c2' : '#0b1116';
       }
       ctx.stroke();
-      texture.refresh();
+      ctx.restore();
     }
+  });
+  texture.refresh();
 }
 
 export class TokenLayer {
@@ -168,12 +191,11 @@ export class TokenLayer {
           c.label[0],
           c.label[1],
           names[region] ?? region,
-          labelStyle(REGION_LABEL_FONT),
+          textStyle(labelStyle(REGION_LABEL_FONT), this.resolution),
         );
         label
           .setOrigin(0.5)
           .setDepth(this.depth - 1)
-          .setResolution(this.resolution)
           .setScale(this.ui);
         this.labels.set(region, label);
       }
@@ -188,18 +210,13 @@ export class TokenLayer {
     const { h, fontSize } = this.style;
     const w = this.style.widths[actor] ?? 40;
     const colour = this.colourOf(actor);
-    const bg = this.scene.add.image(0, 0, chipKey(actor)).setDisplaySize(w, h);
-    const ring = this.scene.add.image(0, 0, ringKey(actor)).setDisplaySize(w + 6, h + 6);
+    const bg = this.scene.add.image(0, 0, CHIP_ATLAS, chipKey(actor)).setDisplaySize(w, h);
+    const ring = this.scene.add.image(0, 0, CHIP_ATLAS, ringKey(actor)).setDisplaySize(w + 6, h + 6);
     ring.setVisible(this.selected === actor);
+    const style = { fontFamily: FONT, fontSize: `${fontSize}px`, fontStyle: 'bold', color: textOn(colour) };
     const text = this.scene.add
-      .text(0, 0, '', {
-        fontFamily: FONT,
-        fontSize: `${fontSize}px`,
-        fontStyle: 'bold',
-        color: textOn(colour),
-      })
-      .setOrigin(0.5)
-      .setResolution(this.resolution);
+      .text(0, 0, `${actor} ${strength}`, textStyle(style, this.resolution))
+      .setOrigin(0.5);
     const box = this.scene.add.container(at[0], at[1], [ring, bg, text]);
     const chip: Chip = { actor, region, box, ring, text, count: { n: strength }, target: strength, at };
     this.setCount(chip, strength);
@@ -241,9 +258,9 @@ export class TokenLayer {
     for (const chip of this.chips.values()) {
       this.scene.tweens.killTweensOf(chip.box);
       chip.box.setScale(ui).setAlpha(1);
-      chip.text.setResolution(resolution);
+      sharpen(chip.text, resolution);
     }
-    for (const label of this.labels.values()) label.setScale(ui).setResolution(resolution);
+    for (const label of this.labels.values()) sharpen(label.setScale(ui), resolution);
   }
 
   destroy(): void {

@@ -3,22 +3,44 @@
 import type * as Phaser from 'phaser';
 import { FONT } from './basemap';
 import type { Rect } from './geometry';
+import { sharpen, textStyle } from './text';
 
 const PAD = 7;
 
 export class Tooltip {
   private box: Phaser.GameObjects.Container;
   private bg: Phaser.GameObjects.Graphics;
-  private title: Phaser.GameObjects.Text;
-  private body: Phaser.GameObjects.Text;
+  private texts: { title: Phaser.GameObjects.Text; body: Phaser.GameObjects.Text } | null = null; // at first use
+  private resolution = 1;
   private lines: string[] = [];
 
-  constructor(scene: Phaser.Scene, depth: number) {
+  constructor(
+    private scene: Phaser.Scene,
+    depth: number,
+  ) {
     this.bg = scene.add.graphics();
+    this.box = scene.add.container(0, 0, [this.bg]).setDepth(depth).setVisible(false);
+  }
+
+  /** The two texts, made when the tooltip is first shown (not while the page loads). */
+  private ensureTexts(): { title: Phaser.GameObjects.Text; body: Phaser.GameObjects.Text } {
+    if (this.texts) return this.texts;
     const style = { fontFamily: FONT, color: '#f4f6f8' };
-    this.title = scene.add.text(PAD, PAD, '', { ...style, fontSize: '14px', fontStyle: 'bold' });
-    this.body = scene.add.text(PAD, PAD + 20, '', { ...style, fontSize: '12px', lineSpacing: 3 });
-    this.box = scene.add.container(0, 0, [this.bg, this.title, this.body]).setDepth(depth).setVisible(false);
+    const { scene, resolution } = this;
+    const title = scene.add.text(
+      PAD,
+      PAD,
+      '',
+      textStyle({ ...style, fontSize: '14px', fontStyle: 'bold' }, resolution),
+    );
+    const body = scene.add.text(
+      PAD,
+      PAD + 20,
+      '',
+      textStyle({ ...style, fontSize: '12px', lineSpacing: 3 }, resolution),
+    );
+    this.box.add([title, body]);
+    return (this.texts = { title, body });
   }
 
   /** Shows `lines` (the first as the title) beside the world point (x, y), inside `visible`. */
@@ -26,10 +48,11 @@ export class Tooltip {
     if (lines.length === 0) return this.hide();
     if (lines.join('\n') !== this.lines.join('\n')) {
       this.lines = [...lines];
-      this.title.setText(lines[0]!);
-      this.body.setText(lines.slice(1).join('\n')).setVisible(lines.length > 1);
-      const w = Math.max(this.title.width, lines.length > 1 ? this.body.width : 0) + 2 * PAD;
-      const h = PAD + this.title.height + (lines.length > 1 ? 4 + this.body.height : 0) + PAD;
+      const { title, body } = this.ensureTexts();
+      title.setText(lines[0]!);
+      body.setText(lines.slice(1).join('\n')).setVisible(lines.length > 1);
+      const w = Math.max(title.width, lines.length > 1 ? body.width : 0) + 2 * PAD;
+      const h = PAD + title.height + (lines.length > 1 ? 4 + body.height : 0) + PAD;
       this.bg.clear().fillStyle(0x0b1116, 0.94).fillRoundedRect(0, 0, w, h, 6);
       this.bg.lineStyle(1.5, 0xc9d1d8, 0.9).strokeRoundedRect(0, 0, w, h, 6);
       this.box.setSize(w, h);
@@ -54,7 +77,9 @@ export class Tooltip {
   }
 
   setResolution(resolution: number): void {
-    this.title.setResolution(resolution);
-    this.body.setResolution(resolution);
+    this.resolution = resolution;
+    if (!this.texts) return;
+    sharpen(this.texts.title, resolution);
+    sharpen(this.texts.body, resolution);
   }
 }
