@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium';
 import { build } from 'vite';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -105,16 +105,7 @@ async function main() {
   const bareDir = await buildBare();
   const game = await serve(path.join(root, 'dist'));
   const bare = await serve(bareDir);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   // One cold load: the time to ready, and (for the breakdown) every `load:*` mark the page sets before it,
   // when each fetched file arrived, and how long the browser spent evaluating each script.
   const time = async (url: string, ready: string): Promise<Run> => {

@@ -4,7 +4,7 @@
 // 5 runs), with the number of workers the page used. DESIGN.md's target for 100 playouts: ≤ 1 s.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium';
 import { build, preview } from 'vite';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,17 +22,7 @@ const server = await preview({
 });
 const url = server.resolvedUrls?.local[0];
 if (!url) throw new Error('the preview server did not report its address');
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   let workers = 0;
