@@ -170,7 +170,8 @@ function score(
   const own = factsFor(w, def).own[mine]!;
   if (own > bestValue) motive = { kind: 'stakes' };
   utility += own + after.vp * 50;
-  // Friendships: only the pairs the order touches can change (once per layer it touches).
+  // Ties: what a warmer or cooler tie with another actor is worth is the actor's regard for it (shared interests
+  // and what the other did last turn), not the tie's current sign. Only the pairs the order touches can change.
   const n = w.actorIds.length;
   for (const k of after.relKeys) {
     const pair = k % (n * n);
@@ -178,11 +179,62 @@ function score(
     const j = pair % n;
     const other = i === mine ? j : j === mine ? i : -1;
     if (other < 0) continue;
-    const now = base.net(mine, other);
-    utility += ((after.net(mine, other) - now) * Math.sign(now)) / 10;
+    utility += (after.net(mine, other) - base.net(mine, other)) * regard(s, w, mine, other);
   }
   return { utility, motive, after };
 }
+
+const alignmentByWorld = new WeakMap<World, Float64Array>();
+
+/**
+ * How far two actors want the same things: the cosine of their stakes over the scenario's issues, in −1…1 (0
+ * when either has none). Worked out once per world.
+ */
+export function alignment(w: World, i: number, j: number): number {
+  const n = w.actorIds.length;
+  let all = alignmentByWorld.get(w);
+  if (!all) {
+    all = new Float64Array(n * n);
+    const stakes = w.def.actors.map((a) => a.stakes ?? {});
+    for (let a = 0; a < n; a++)
+      for (let b = 0; b < n; b++) {
+        let dot = 0;
+        let na = 0;
+        let nb = 0;
+        for (const issue of w.def.issues ?? []) {
+          const x = stakes[a]![issue.id] ?? 0;
+          const y = stakes[b]![issue.id] ?? 0;
+          dot += x * y;
+          na += x * x;
+          nb += y * y;
+        }
+        all[a * n + b] = na && nb ? dot / Math.sqrt(na * nb) : 0;
+      }
+    alignmentByWorld.set(w, all);
+  }
+  return all[i * n + j]!;
+}
+
+/**
+ * Reciprocity: what the other actor did to this one last turn, +½ for each order that warmed their tie, −½ for
+ * each that cooled it, within −1…1. A favour makes the tie worth more, a slight less (tit for tat).
+ */
+export function reciprocity(s: GameState, w: World, mine: number, other: number): number {
+  const me = w.actorIds[mine]!;
+  const them = w.actorIds[other]!;
+  let r = 0;
+  for (const o of s.orders) {
+    if (o.actor !== them || o.target !== me || o.outcome === 'refused') continue;
+    const def = w.orders[o.id];
+    const change = def ? readRelationChange(def) : 0;
+    r += change > 0 ? 0.5 : change < 0 ? -0.5 : 0;
+  }
+  return r > 1 ? 1 : r < -1 ? -1 : r;
+}
+
+/** What a tie with the other actor is worth to this one, per point of net value: interests plus reciprocity. */
+export const regard = (s: GameState, w: World, mine: number, other: number): number =>
+  alignment(w, mine, other) + reciprocity(s, w, mine, other);
 
 const objectivesByWorld = new WeakMap<World, Compiled[][]>();
 

@@ -3,6 +3,7 @@
 // actors, regions, layers and meters resolved to indexes once per World, so a reading is an array access.
 import type { Binding } from './context';
 import { bindRef } from './context';
+import { NET_START, netFrom } from './net';
 import { nextInt } from './rng';
 import type { Footprint } from './compile';
 import type { Condition } from './schema';
@@ -101,15 +102,14 @@ export class StateReader implements Reader {
   private netOf(p: number): number {
     const layers = this.w.netLayers;
     const rel = this.s.relations;
-    let num = 0;
-    let den = 0;
+    let keep = NET_START;
+    let hold = NET_START;
     for (let k = 0; k < layers.length; k++) {
       const v = rel[layers[k]!]![p]!;
-      const a = v < 0 ? -v : v;
-      num += v * a;
-      den += a;
+      if (v > 0) keep *= 1 - v / 100;
+      else if (v < 0) hold *= 1 + v / 100;
     }
-    return den === 0 ? 0 : Math.round(num / den);
+    return netFrom(keep, hold);
   }
   meter(a: number, m: number): number {
     return this.s.actors[a]!.meters[this.w.def.meters[m]!.id] ?? 0;
@@ -272,8 +272,8 @@ export class Overlay implements Reader {
   }
   net(i: number, j: number): number {
     if (this.relKeys.length === 0) return this.base.net(i, j);
-    // One pass over the changes for this pair's deltas by layer, then the weighted mean of the layer values
-    // with them, as StateReader.net computes it.
+    // One pass over the changes for this pair's deltas by layer, then the net of the layer values with them,
+    // as StateReader.net computes it.
     const n = this.n;
     const nn = n * n;
     const pair = i < j ? i * n + j : j * n + i;
@@ -288,16 +288,15 @@ export class Overlay implements Reader {
     }
     if (!touched) return this.base.net(i, j);
     const layers = this.w.netLayers;
-    let num = 0;
-    let den = 0;
+    let keep = NET_START;
+    let hold = NET_START;
     for (let k = 0; k < layers.length; k++) {
       const l = layers[k]!;
       const v = clamp(this.base.rel(i, j, l) + (deltas[l] ?? 0));
-      const a = v < 0 ? -v : v;
-      num += v * a;
-      den += a;
+      if (v > 0) keep *= 1 - v / 100;
+      else if (v < 0) hold *= 1 + v / 100;
     }
-    return den === 0 ? 0 : Math.round(num / den);
+    return netFrom(keep, hold);
   }
   meter(a: number, m: number): number {
     const base = this.base.meter(a, m);

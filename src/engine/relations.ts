@@ -4,6 +4,7 @@ import type { Cause, Ctx } from './context';
 import { actorName, layerName, record, signed, whyOf, later } from './context';
 import type { World } from './scenario';
 import type { GameState } from './types';
+import { NET_START, netFrom, netOf } from './net';
 
 export const clampRelation = (v: number): number => (v > 100 ? 100 : v < -100 ? -100 : v);
 
@@ -20,31 +21,18 @@ export function valueAt(s: GameState, w: World, i: number, j: number, layer: num
   return s.relations[layer]![pairIndex(i, j, w.actorIds.length)]!;
 }
 
-/**
- * The net value of a pair from its layer values: their mean weighted by their own strength (Σ v·|v| / Σ |v|).
- * It stays within the range of the layers (no saturation when two theatres agree), a pair tied in one theatre
- * keeps that value, and a faint tie in another theatre barely moves it. Integer arithmetic, then rounded.
- */
-export function netOf(values: readonly number[]): number {
-  let num = 0;
-  let den = 0;
-  for (const v of values) {
-    num += v * Math.abs(v);
-    den += Math.abs(v);
-  }
-  return den === 0 ? 0 : Math.round(num / den);
-}
+export { netOf };
 
 export function netAt(s: GameState, w: World, i: number, j: number): number {
   const p = pairIndex(i, j, w.actorIds.length);
-  let num = 0;
-  let den = 0;
+  let keep = NET_START;
+  let hold = NET_START;
   for (const l of w.netLayers) {
     const v = s.relations[l]![p]!;
-    num += v * Math.abs(v);
-    den += Math.abs(v);
+    if (v > 0) keep *= 1 - v / 100;
+    else if (v < 0) hold *= 1 + v / 100;
   }
-  return den === 0 ? 0 : Math.round(num / den); // netOf without an array
+  return netFrom(keep, hold); // netOf without an array
 }
 
 /** The relation between actors a and b in a layer id, or "net". Unknown ids read as 0. */
@@ -69,7 +57,7 @@ function applyBounds(ctx: Ctx, a: string, b: string, layer: number, value: numbe
       if (!w.netLayers.includes(layer)) continue;
       const p = pairIndex(w.actorIndex[a]!, w.actorIndex[b]!, w.actorIds.length);
       const netWith = (x: number) => netOf(w.netLayers.map((l) => (l === layer ? x : s.relations[l]![p]!)));
-      // The weighted mean is not monotonic in one layer's value everywhere: step toward the bound instead.
+      // Step toward the bound, one point at a time, so the layer moves no further than the bound needs.
       if (r.max !== undefined) while (v > -100 && netWith(v) > r.max) [v, clippedBy] = [v - 1, r.id];
       if (r.min !== undefined) while (v < 100 && netWith(v) < r.min) [v, clippedBy] = [v + 1, r.id];
     } else if (w.layerIndex[r.layer] === layer) {

@@ -216,7 +216,7 @@ function renderControls(ui: Ui, w: World): HTMLElement {
 
 const LEGEND =
   'Blue “+”: cooperation; orange striped “−”: hostility; deeper colour: stronger (±33, ±66); ▲▼: change ' +
-  'since the last turn. Symmetric; net = the mean of the layers, each weighted by its strength. Pick a cell to see why.';
+  'since the last turn. Symmetric. Net: ties of one sign add up as independent reasons, each closing part of the way to ±100, friendly and hostile parts summed (cooling a layer never warms it). Pick a cell to see why.';
 
 export function renderRelations(ui: Ui, into: HTMLElement): void {
   const { session } = ui;

@@ -520,9 +520,9 @@ describe('Mosul 2016: the rules do what A1 says', () => {
   it('R24: Assad’s future caps US–Iran relations, and their direction stays uncertain (R24b, R24c)', () => {
     // Close to the cap (net +33): more coordination and relief cannot lift it further.
     const close = setup(s0, (d) => {
-      setRelation(d, 'US', 'IRN', 'IQ', 39);
-      setRelation(d, 'US', 'IRN', 'SY', -10);
-      setRelation(d, 'US', 'IRN', 'GL', 39);
+      setRelation(d, 'US', 'IRN', 'IQ', 25);
+      setRelation(d, 'US', 'IRN', 'SY', -4);
+      setRelation(d, 'US', 'IRN', 'GL', 16);
     });
     expect(rel(close, 'US', 'IRN', 'net')).toBe(33);
     let s = close;
