@@ -169,33 +169,76 @@ export function realign(ctx: Ctx): void {
   if (step <= 0) return;
   const triads = listUnbalancedTriads(s, w, { layers: true });
   const moved = new Set<string>();
+  const n = w.actorIds.length;
   for (const t of triads) {
     const l = w.layerIndex[t.layer]!;
+    // An earlier move this turn may have balanced the triad already (or zeroed one of its ties): leave it.
+    const [x, y, z] = t.actors.map((a) => w.actorIndex[a]!) as [number, number, number];
+    const values = s.relations[l]!;
+    const product =
+      sign(values[pairIndex(x, y, n)]!) * sign(values[pairIndex(x, z, n)]!) * sign(values[pairIndex(y, z, n)]!);
+    if (product >= 0) continue;
     const e = weakestEdge(ctx, t, l);
     const key = `${e.a}|${e.b}|${l}`;
     if (moved.has(key)) continue;
     moved.add(key);
     const delta = -sign(e.value) * (1 + nextInt(s, step));
     const third = t.actors.find((a) => a !== e.a && a !== e.b)!;
-    const layer = t.layer;
-    const why = later(
-      () =>
-        `structural balance: ${actorName(w, e.a)} and ${actorName(w, e.b)} stand in opposite ways toward ${actorName(w, third)} (${layerName(w, layer)})`,
+    const k = w.actorIndex[third]!;
+    const kind = balanceCase(
+      e.value,
+      values[pairIndex(w.actorIndex[e.a]!, k, n)]!,
+      values[pairIndex(w.actorIndex[e.b]!, k, n)]!,
     );
+    const layer = t.layer;
+    const why = later(() => balanceWhy(w, kind, e.a, e.b, third, layer));
     changeRelation(ctx, e.a, e.b, t.layer, delta, { why, triad: t.actors });
   }
 }
 
 /**
- * R26-style unravelling: each contradiction (cross-layer, or unbalanced in `layer`) whose actors have not
- * redefined their interests comes apart: its weakest positive tie turns negative. Triads are checked again
+ * Why the weakest edge (a, b) of an unbalanced triad moves, from the signs of its three edges: a and b are
+ * friends but stand in opposite ways toward the third (the friend of my enemy); they are enemies with a friend
+ * in common (the friend of my friend); or all three are enemies (the enemy of my enemy).
+ */
+export type BalanceCase = 'opposite' | 'common-friend' | 'three-enemies';
+
+export function balanceCase(ab: number, az: number, bz: number): BalanceCase {
+  if (ab > 0) return 'opposite';
+  return az > 0 && bz > 0 ? 'common-friend' : 'three-enemies';
+}
+
+/** The sentence a balance effect gives, naming the case and the theory it comes from (the model's, not an article's). */
+export function balanceWhy(
+  w: World,
+  kind: BalanceCase,
+  a: string,
+  b: string,
+  third: string,
+  layer: string,
+): string {
+  const [x, y, z] = [actorName(w, a), actorName(w, b), actorName(w, third)];
+  const where = layerName(w, layer);
+  const theory = `the model's structural balance (Heider; Cartwright–Harary, strong balance within a layer)`;
+  if (kind === 'opposite')
+    return `${x} and ${y} are friends but stand in opposite ways toward ${z} in ${where}: the friend of my enemy is my enemy, so their tie cools (${theory})`;
+  if (kind === 'common-friend')
+    return `${x} and ${y} are enemies with a friend in common, ${z}, in ${where}: the friend of my friend is my friend, so their tie warms (${theory})`;
+  return `${x}, ${y} and ${z} are all enemies in ${where}: the enemy of my enemy is my friend, so the tie of ${x} and ${y} warms (${theory})`;
+}
+
+/**
+ * R26-style unravelling: each contradiction (cross-layer, or unbalanced in `layer`; only the `named` triads
+ * when the rule lists the ones its source names) whose actors have not redefined their interests comes apart: its weakest positive tie turns negative. Triads are checked again
  * just before each flip (an earlier flip may already have balanced them), and a triad of three enemies has
  * no tie to break, so it is left alone.
  */
-export function unravel(ctx: Ctx, cause: Cause, layer?: string): void {
+export function unravel(ctx: Ctx, cause: Cause, layer?: string, named?: readonly string[][]): void {
   const { s, w } = ctx;
+  const key = (actors: readonly string[]) => [...actors].sort().join();
+  const only = named ? new Set(named.map(key)) : null;
   const triads = listUnbalancedTriads(s, w, layer ? { layers: true } : { cross: true }).filter(
-    (t) => t.layer === (layer ?? 'cross'),
+    (t) => t.layer === (layer ?? 'cross') && (!only || only.has(key(t.actors))),
   );
   const n = w.actorIds.length;
   const layers = layer ? [w.layerIndex[layer]!] : w.netLayers;
@@ -225,7 +268,8 @@ export function unravel(ctx: Ctx, cause: Cause, layer?: string): void {
     const layerId = w.def.layers[best.layer]!.id;
     const actors = t.actors;
     const why = later(
-      () => `${whyOf(cause)}: the contradiction ${actors.map((a) => actorName(w, a)).join('–')} comes apart`,
+      () =>
+        `${whyOf(cause)}: the contradiction ${actors.map((a) => actorName(w, a)).join('–')}${only ? ', one the source names,' : ''} comes apart — two friendships and an enmity once the layers are taken together (the model's weak balance across layers, Cartwright–Harary)`,
     );
     changeRelation(ctx, best.a, best.b, layerId, target - best.value, { ...cause, triad: t.actors, why });
   }

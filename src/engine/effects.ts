@@ -164,7 +164,7 @@ export function applyEffect(ctx: Ctx, e: Effect, cause: Cause, bind?: Binding): 
       return;
     }
     case 'unravel':
-      return unravel(ctx, cause, e.layer);
+      return unravel(ctx, cause, e.layer, e.triads);
     case 'note':
       return record(ctx, { kind: 'note', text: e.text }, cause);
   }

@@ -169,8 +169,9 @@ export function listEffectRefs(e: Effect, path: string): Ref[] {
       return [region(e.region, 'region'), ...(e.actor === null ? [] : [actor(e.actor, 'actor')])];
     case 'contest':
       return [region(e.region, 'region')];
-    case 'flag':
     case 'unravel':
+      return (e.triads ?? []).flatMap((t, i) => t.map((a, j) => actor(a, `triads[${i}][${j}]`)));
+    case 'flag':
     case 'note':
       return [];
   }

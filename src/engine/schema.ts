@@ -331,6 +331,13 @@ export const Effect = z
         layer: id
           .optional()
           .describe('Only the triads unbalanced in this layer; left out: the cross-layer contradictions.'),
+        triads: z
+          .array(z.array(id).length(3).describe('Three actor ids, in any order.'))
+          .max(200)
+          .optional()
+          .describe(
+            "Only these triads: the contradictions the rule's source names. Left out: every contradiction.",
+          ),
       })
       .describe(
         'Each contradiction whose actors have not redefined their interests comes apart: its weakest friendly tie turns hostile.',

@@ -574,11 +574,24 @@ describe('Mosul 2016: the rules do what A1 says', () => {
       const before = listUnbalancedTriads(gone, w, { cross: true }).length;
       const s1 = play(gone, []);
       const flips = expectFired(s1, 'R26').filter((e) => e.kind === 'relation');
-      expect(flips.length).toBeGreaterThan(3);
+      expect(flips.length).toBeGreaterThanOrEqual(2);
+      // Only the contradictions A1 names come apart (not every friendly tie in an unbalanced triad).
+      const named = [
+        'US,IRQ,TUR',
+        'US,TUR,IRN',
+        'US,IRN,RUS',
+        'US,IRN,SYR',
+        'RUS,TUR,SYR',
+        'RUS,TUR,IRN',
+        'US,TUR,RUS',
+      ];
+      const key = (a: readonly string[]) => [...a].sort().join();
+      for (const e of flips) expect(named.map((n) => key(n.split(',')))).toContain(key(e.triad!));
+      for (const e of flips) expect(e.text).toMatch(/one the source names/);
       // Each tie flips, unless a floor holds it (R22: US–Turkey stays NATO allies).
       for (const e of flips)
         if (!/limited by R22/.test(e.text)) expect(Math.sign(e.after!)).toBe(-Math.sign(e.before!));
-      expect(rel(s1, 'US', 'TUR', 'GL')).toBe(33);
+      expect(rel(s1, 'US', 'TUR', 'GL')).toBeGreaterThanOrEqual(33); // R22: NATO allies still
       expect(listUnbalancedTriads(s1, w, { cross: true }).length).toBeLessThan(before);
       expect(s1.flags.isGoneIraq).toBe(1);
       // The contradictory alliances "may fall with the fall of IS in Iraq": the US–Iran convergence in Iraq
