@@ -73,8 +73,18 @@ export function record(ctx: Ctx, effect: Logged, cause: Cause): void {
   if (typeof effect.text === 'function') {
     (ctx.texts ??= []).push([e, effect.text]);
     e.text = '';
-  }
+  } else e.text = qualified(ctx, e, effect.text);
   ctx.s.effects.push(e);
+}
+
+/**
+ * An effect's text with the standing of what it rests on: a claim the scenario marks doubtful is given as the
+ * article's ("If the article's claim is true: …"), and a rule resting on outside knowledge says so.
+ */
+function qualified(ctx: Ctx, e: Effect, text: string): string {
+  const rule = e.rule ? ctx.w.rulesById[e.rule] : undefined;
+  const ok = rule && 'ok' in rule && rule.ok ? ' (this rests on outside knowledge, not on the articles)' : '';
+  return `${e.source?.doubtful ? "If the article's claim is true: " : ''}${text}${ok}`;
 }
 
 /**
@@ -82,7 +92,7 @@ export function record(ctx: Ctx, effect: Logged, cause: Cause): void {
  * skips them when finalizing).
  */
 export function writeTexts(ctx: Ctx): void {
-  if (ctx.texts) for (const [e, text] of ctx.texts) e.text = text();
+  if (ctx.texts) for (const [e, text] of ctx.texts) e.text = qualified(ctx, e, text());
   ctx.texts = undefined;
   for (const e of ctx.s.effects) Object.freeze(e);
 }

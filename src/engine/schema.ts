@@ -64,6 +64,12 @@ export const SourceRef = z
       .string()
       .optional()
       .describe('Why the claim is doubtful, or what to read it with; shown beside the quote.'),
+    doubtful: z
+      .boolean()
+      .optional()
+      .describe(
+        'The claim is the article\'s and doubtful: every effect resting on it reads "If the article\'s claim is true: …".',
+      ),
   })
   .describe(
     'Where a fact or rule comes from: a source id and the quoted passage, shown with every change it causes.',
