@@ -80,13 +80,14 @@ describe('history in the browser', { timeout: 300_000 }, () => {
     await page.close();
   });
 
-  it('runs the odds of a node in a worker with progress, and keeps the page responsive', async () => {
+  it('runs the odds of a node on kept workers with progress, and keeps the page responsive', async () => {
     const { page, errors } = await openPage(browser, inject('baseUrl'));
     await waitReady(page);
     await startHolding(page, ['US']);
     const tree = page.locator('[data-testid=tree-panel]');
     if (!(await tree.isVisible())) await page.locator('body').press('t');
-    // The run is spread over a pool: one worker per core the browser reports (at most 8), all ended after.
+    // The runs share a pool: one worker per core the browser reports (at most 8), made by the first run and
+    // kept for the next, not ended after either.
     const workers = { started: 0, closed: 0 };
     page.on('worker', (w) => {
       workers.started++;
@@ -102,8 +103,31 @@ describe('history in the browser', { timeout: 300_000 }, () => {
     await expect.poll(() => result.count(), { timeout: 120_000 }).toBeGreaterThan(0);
     expect(await result.getAttribute('data-playouts')).toBe('30');
     expect(await page.locator('[data-testid=odds-plot]').count()).toBeGreaterThan(0);
-    expect(workers.started).toBe(Math.max(1, Math.min(8, cores)));
-    await expect.poll(() => workers.closed).toBe(workers.started);
+    const first = await result.textContent();
+    const pool = Math.max(1, Math.min(8, cores));
+    expect(workers.started).toBe(pool);
+    // A second run of the same node: the same workers, the same seeds, the same numbers (the plots' ids differ).
+    await result.evaluate((e) => e.setAttribute('data-seen', ''));
+    await page.click('[data-testid=odds-run]');
+    const second = page.locator('[data-testid=odds-result]:not([data-seen])').first();
+    await expect.poll(() => second.count(), { timeout: 120_000 }).toBeGreaterThan(0);
+    expect(await second.textContent()).toBe(first);
+    // Cancel a long run once it is under way; the next run on the same workers gives the same result again.
+    await page.fill('[data-testid=odds-count]', '1000');
+    await page.click('[data-testid=odds-run]');
+    const bar = page.locator('[data-testid=odds-progress]');
+    await expect
+      .poll(() => bar.evaluate((e) => (e as HTMLProgressElement).value), { timeout: 60_000 })
+      .toBeGreaterThan(0);
+    await page.click('[data-testid=odds-cancel]');
+    await expect.poll(() => page.locator('[data-testid=odds-cancelled]').count()).toBe(1);
+    await page.fill('[data-testid=odds-count]', '30');
+    await page.click('[data-testid=odds-run]');
+    const third = page.locator('[data-testid=odds-result]').first();
+    await expect.poll(() => third.count(), { timeout: 120_000 }).toBeGreaterThan(0);
+    expect(await third.textContent()).toBe(first);
+    expect(workers.started).toBe(pool);
+    expect(workers.closed).toBe(0);
     await screenshot(page, 'history-03-odds');
     expect(errors).toEqual([]);
     await page.close();
