@@ -176,7 +176,9 @@ export function realign(ctx: Ctx): void {
     const [x, y, z] = t.actors.map((a) => w.actorIndex[a]!) as [number, number, number];
     const values = s.relations[l]!;
     const product =
-      sign(values[pairIndex(x, y, n)]!) * sign(values[pairIndex(x, z, n)]!) * sign(values[pairIndex(y, z, n)]!);
+      sign(values[pairIndex(x, y, n)]!) *
+      sign(values[pairIndex(x, z, n)]!) *
+      sign(values[pairIndex(y, z, n)]!);
     if (product >= 0) continue;
     const e = weakestEdge(ctx, t, l);
     const key = `${e.a}|${e.b}|${l}`;
