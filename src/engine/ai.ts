@@ -8,9 +8,10 @@ import type { Bound, Reader } from './reader';
 import { bindOrder, NO_BINDING, NOBODY, Overlay, StateReader, UNKNOWN } from './reader';
 import type { OrderOption } from './orders';
 import { checkOrder, gatesOf, listPlanningOptions } from './orders';
+import { dampedReaction } from './resolve';
 import { readAmount, describeOrderType, readRelationChange } from './orderTypes';
 import { deriveSeed, nextInt } from './rng';
-import type { Effect, OrderDef } from './schema';
+import type { Condition, Effect, OrderDef } from './schema';
 import type { World } from './scenario';
 import type { GameState, Order } from './types';
 
@@ -29,36 +30,75 @@ function refIndex(index: Record<string, number>, ref: string, bind: Bound): numb
 }
 
 /** Writes what an effect is expected to change into the overlay (only what conditions and scores read). */
-function addEffect(w: World, ov: Overlay, e: Effect, bind: Bound, actor: number): void {
+function addEffect(w: World, ov: Overlay, e: Effect, bind: Bound, actor: number, sign = 1): void {
   switch (e.do) {
     case 'relation':
       return ov.bumpRel(
         refIndex(w.actorIndex, e.a, bind),
         refIndex(w.actorIndex, e.b, bind),
         w.layerIndex[e.layer] ?? UNKNOWN,
-        e.delta,
+        sign * e.delta,
       );
     case 'meter':
-      return ov.bumpMeter(refIndex(w.actorIndex, e.actor, bind), meterIndex(w, e.meter), e.delta ?? 0);
+      return ov.bumpMeter(
+        refIndex(w.actorIndex, e.actor, bind),
+        meterIndex(w, e.meter),
+        sign * (e.delta ?? 0),
+      );
     case 'flag':
-      return ov.bumpFlag(e.flag, e.delta ?? e.set ?? 0);
+      if (sign < 0 && e.delta === undefined) return; // a flag set by a rule that no longer fires: left as it is
+      return ov.bumpFlag(e.flag, sign * (e.delta ?? e.set ?? 0));
     case 'presence':
       return ov.bumpForces(
         refIndex(w.actorIndex, e.actor, bind),
         refIndex(w.regionIndex, e.region, bind),
-        e.delta,
+        sign * e.delta,
       );
     case 'control':
+      if (sign < 0) return;
       return ov.setHolder(
         refIndex(w.regionIndex, e.region, bind),
         e.actor === null ? NOBODY : refIndex(w.actorIndex, e.actor, bind),
       );
     case 'vp':
-      if (refIndex(w.actorIndex, e.actor, bind) === actor) ov.vp += e.delta;
+      if (refIndex(w.actorIndex, e.actor, bind) === actor) ov.vp += sign * e.delta;
       return;
     default:
       return;
   }
+}
+
+/** How many turns the AI counts a lasting rule's effects for (the rest of the game, if shorter). */
+export const LOOK_AHEAD_TURNS = 3;
+
+/** The scenario's triggers the AI can foresee: all but those that turn on a roll of the dice. */
+interface Foreseen {
+  rule: World['triggers'][number];
+  when: Compiled;
+}
+const foreseenByWorld = new WeakMap<World, Foreseen[]>();
+
+function foreseen(w: World): Foreseen[] {
+  let all = foreseenByWorld.get(w);
+  if (!all) {
+    const chance = (c: Condition): boolean =>
+      c.if === 'chance' ||
+      ((c.if === 'all' || c.if === 'any') && c.of.some(chance)) ||
+      (c.if === 'not' && chance(c.cond));
+    all = w.triggers.filter((r) => !chance(r.when)).map((rule) => ({ rule, when: compiled(w, rule.when) }));
+    foreseenByWorld.set(w, all);
+  }
+  return all;
+}
+
+/**
+ * Which foreseeable triggers fire this turn as things stand (before the actor's order), worked out once per
+ * planning: an order is then credited with the rules it sets off and debited with those it stops.
+ */
+function firingNow(s: GameState, w: World, base: Reader): boolean[] {
+  return foreseen(w).map(
+    ({ rule, when }) => !(rule.once && s.fired.includes(rule.id)) && when.test(base, NO_BINDING),
+  );
 }
 
 const meterIndex = (w: World, id: string): number => w.def.meters.findIndex((m) => m.id === id);
@@ -110,6 +150,7 @@ function expect(
   o: Order,
   def: OrderDef,
   base: Reader,
+  firing: readonly boolean[],
 ): { ov: Overlay; odds: number } {
   const facts = factsFor(w, def);
   const ov = new Overlay(base, w, o, def.type);
@@ -120,8 +161,29 @@ function expect(
     if (when && !when.test(ov, bind)) continue;
     for (const e of rule.effects) addEffect(w, ov, e, bind, bind.actor);
   }
-  for (const r of facts.reactions)
-    if (r.observer !== bind.actor) ov.bumpRel(r.observer, bind.actor, facts.layer, r.delta);
+  if (facts.layer >= 0)
+    for (const r of facts.reactions)
+      if (r.observer !== bind.actor)
+        ov.bumpRel(
+          r.observer,
+          bind.actor,
+          facts.layer,
+          dampedReaction(base.rel(r.observer, bind.actor, facts.layer), r.delta),
+        );
+  // The rules the order sets off this turn, or stops (a link that objections answer; a backing down that ends
+  // them): the triggers whose condition the order changes, one pass in the scenario's order. A rule that fires
+  // every turn while its condition holds is counted for as many turns as the AI looks ahead (what the order
+  // sets up lasts), a `once` rule once.
+  const rules = foreseen(w);
+  const horizon = Math.max(1, Math.min(LOOK_AHEAD_TURNS, w.def.end.turns - s.turn));
+  for (let k = 0; k < rules.length; k++) {
+    const { rule, when } = rules[k]!;
+    if ((rule.once && s.fired.includes(rule.id)) || !ov.changes(when.reads)) continue;
+    const now = when.test(ov, NO_BINDING);
+    if (now === firing[k]) continue;
+    const turns = rule.once ? 1 : horizon;
+    for (const e of rule.effects) addEffect(w, ov, e, NO_BINDING, bind.actor, now ? turns : -turns);
+  }
   const odds = describeOrderType(def.type).forecast?.({ s, w, o, def, ov, amount: readAmount(def) }) ?? 100;
   return { ov, odds };
 }
@@ -130,6 +192,7 @@ function expect(
 interface Baseline {
   met: number[];
   dist: number[];
+  firing: boolean[]; // the foreseeable triggers that fire without the order
 }
 
 /** Why the AI values an order: the objective it serves most (its index), its own stakes, or neither. */
@@ -151,7 +214,7 @@ function score(
   const me = w.def.actors[mine]!;
   const weights = s.actors[mine]!.weights;
   const objectives = objectivesOf(w, mine);
-  const { ov: after, odds } = expect(s, w, o, def, base);
+  const { ov: after, odds } = expect(s, w, o, def, base, baseline.firing);
   let utility = 0;
   let bestValue = 0;
   let motive: Motive = { kind: 'none' };
@@ -179,7 +242,8 @@ function score(
     const j = pair % n;
     const other = i === mine ? j : j === mine ? i : -1;
     if (other < 0) continue;
-    utility += (after.net(mine, other) - base.net(mine, other)) * regard(s, w, mine, other);
+    utility +=
+      (tieValue(after.net(mine, other)) - tieValue(base.net(mine, other))) * regard(s, w, mine, other);
   }
   return { utility, motive, after };
 }
@@ -232,6 +296,12 @@ export function reciprocity(s: GameState, w: World, mine: number, other: number)
   return r > 1 ? 1 : r < -1 ? -1 : r;
 }
 
+/**
+ * A tie's net value as the AI weighs it: each point is worth less the nearer the tie is to ±100 (the slope falls
+ * from 1 at 0 to 0 at ±100), so that no actor gains by driving a friendship or an enmity to the end of the scale.
+ */
+const tieValue = (x: number): number => x - (x * Math.abs(x)) / 200;
+
 /** What a tie with the other actor is worth to this one, per point of net value: interests plus reciprocity. */
 export const regard = (s: GameState, w: World, mine: number, other: number): number =>
   alignment(w, mine, other) + reciprocity(s, w, mine, other);
@@ -268,6 +338,7 @@ export function planOrders(s: GameState, w: World, actor: string, reader = plann
   const baseline: Baseline = {
     met: objectives.map((c) => (c.test(base, NO_BINDING) ? 1 : 0)),
     dist: objectives.map((c) => c.distance(base, NO_BINDING)),
+    firing: firingNow(s, w, base),
   };
   const options = listPlanningOptions(s, w, actor).filter((x) => describeOrderType(x.def.type).planned);
   const subgoals = instrumentalGoals(s, w, options, base, baseline);

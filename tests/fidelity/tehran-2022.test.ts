@@ -364,7 +364,10 @@ describe('Tehran 2022: the rules of A2 (R28–R49)', () => {
     });
     // Drones and public backing feed the perceived axis back up past the threshold; the actual edge lags behind.
     const backing = { id: 'irn-backing', actor: 'IRN', target: 'RUS' };
-    const fed = play(play(reviewed, [{ id: 'irn-drones', actor: 'IRN', target: 'RUS' }, backing]), [backing]);
+    const fed = play(
+      play(play(reviewed, [{ id: 'irn-drones', actor: 'IRN', target: 'RUS' }, backing]), [backing]),
+      [backing],
+    );
     expect(relation(fed, w, 'RUS', 'IRN', 'PERC')).toBeGreaterThanOrEqual(66);
     expect(relation(fed, w, 'RUS', 'IRN', 'GL')).toBeLessThan(relation(fed, w, 'RUS', 'IRN', 'PERC'));
     expect(verdict(fed, sanction)).toEqual({ ok: true });
