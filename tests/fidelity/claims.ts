@@ -3,7 +3,7 @@
 // holds the claim when the measure moves the way the article says, over many seeds. causes.test.ts asserts them
 // and `npm run causes` prints the table of means and p10/p90 for the notes.
 import type { GameState, Order, World } from '../../src/engine/index';
-import { netAt } from '../../src/engine/index';
+import { netAt, relation } from '../../src/engine/index';
 import type { Arm, Game } from '../support/experiment';
 import { last, meanOver, ordersGiven, relationAt, withoutOrders, withoutRules } from '../support/experiment';
 
@@ -102,7 +102,7 @@ export const CLAIMS: Claim[] = [
     measure: 'US–Iran (Iraq) over turns 2–8',
     with: { orders: at(1, { actor: 'US', id: 'us-lift-sanctions', target: 'IRN' }) },
     without: { edit: (d) => withoutOrders(d, 'us-lift-sanctions') },
-    value: (g) => meanOver(g, 2, 8, (s) => relationAt({ ...g, states: [s] }, 0, 'US', 'IRN', 'IQ')),
+    value: (g) => meanOver(g, 2, 8, (s) => relation(s, g.w, 'US', 'IRN', 'IQ')),
     direction: 'higher',
   },
   {
