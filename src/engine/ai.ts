@@ -2,7 +2,7 @@
 // objectives (through an overlay of the order's expected changes), its own stakes and its friendships, picks
 // the best, and says why. It draws from a generator derived from the state, so planning never changes the state.
 import type { Compiled, Footprint } from './compile';
-import { compiled, readsWith } from './compile';
+import { compiled, ReadIndex, readsWith } from './compile';
 import { actorName } from './context';
 import type { Bound, Reader } from './reader';
 import { bindOrder, NO_BINDING, NOBODY, Overlay, StateReader, UNKNOWN } from './reader';
@@ -77,6 +77,14 @@ interface Foreseen {
   when: Compiled;
 }
 const foreseenByWorld = new WeakMap<World, Foreseen[]>();
+const foreseenIndex = new WeakMap<World, ReadIndex>();
+
+/** Which foreseeable triggers read what (so that an order's overlay finds those it may set off or stop). */
+function foreseenReads(w: World): ReadIndex {
+  let ix = foreseenIndex.get(w);
+  if (!ix) foreseenIndex.set(w, (ix = new ReadIndex(foreseen(w).map((f) => f.when.reads))));
+  return ix;
+}
 
 function foreseen(w: World): Foreseen[] {
   let all = foreseenByWorld.get(w);
@@ -92,13 +100,25 @@ function foreseen(w: World): Foreseen[] {
 }
 
 /**
- * Which foreseeable triggers fire this turn as things stand (before the actor's order), worked out once per
- * planning: an order is then credited with the rules it sets off and debited with those it stops.
+ * What every actor's planning reads alike, worked out once per turn: the state's reader, which foreseeable
+ * triggers are still live (a `once` rule that fired is spent) and which of them fire as things stand (an order
+ * is then credited with the rules it sets off and debited with those it stops), and each actor's reciprocity
+ * toward each other one.
  */
-function firingNow(s: GameState, w: World, base: Reader): boolean[] {
-  return foreseen(w).map(
-    ({ rule, when }) => !(rule.once && s.fired.includes(rule.id)) && when.test(base, NO_BINDING),
-  );
+export interface Planning {
+  reader: StateReader;
+  live: boolean[];
+  firing: boolean[];
+  reciprocity: Float64Array; // mine·n + other
+}
+
+export function planningFor(s: GameState, w: World): Planning {
+  const reader = new StateReader(s, w, [], { rng: s.rng }, true);
+  const base = new Overlay(reader, w, null, '');
+  const rules = foreseen(w);
+  const live = rules.map(({ rule }) => !(rule.once && s.fired.includes(rule.id)));
+  const firing = rules.map(({ when }, k) => live[k]! && when.test(base, NO_BINDING));
+  return { reader, live, firing, reciprocity: reciprocities(s, w) };
 }
 
 const meterIndex = (w: World, id: string): number => w.def.meters.findIndex((m) => m.id === id);
@@ -150,7 +170,7 @@ function expect(
   o: Order,
   def: OrderDef,
   base: Reader,
-  firing: readonly boolean[],
+  plan: Planning,
 ): { ov: Overlay; odds: number } {
   const facts = factsFor(w, def);
   const ov = new Overlay(base, w, o, def.type);
@@ -176,11 +196,12 @@ function expect(
   // sets up lasts), a `once` rule once.
   const rules = foreseen(w);
   const horizon = Math.max(1, Math.min(LOOK_AHEAD_TURNS, w.def.end.turns - s.turn));
+  const touched = ov.touches(foreseenReads(w));
   for (let k = 0; k < rules.length; k++) {
+    if (!plan.live[k] || !touched[k]) continue;
     const { rule, when } = rules[k]!;
-    if ((rule.once && s.fired.includes(rule.id)) || !ov.changes(when.reads)) continue;
     const now = when.test(ov, NO_BINDING);
-    if (now === firing[k]) continue;
+    if (now === plan.firing[k]) continue;
     const turns = rule.once ? 1 : horizon;
     for (const e of rule.effects) addEffect(w, ov, e, NO_BINDING, bind.actor, now ? turns : -turns);
   }
@@ -192,7 +213,6 @@ function expect(
 interface Baseline {
   met: number[];
   dist: number[];
-  firing: boolean[]; // the foreseeable triggers that fire without the order
 }
 
 /** Why the AI values an order: the objective it serves most (its index), its own stakes, or neither. */
@@ -209,12 +229,13 @@ function score(
   def: OrderDef,
   base: Overlay,
   baseline: Baseline,
+  plan: Planning,
 ): { utility: number; motive: Motive; after: Overlay } {
   const mine = w.actorIndex[o.actor]!;
   const me = w.def.actors[mine]!;
   const weights = s.actors[mine]!.weights;
   const objectives = objectivesOf(w, mine);
-  const { ov: after, odds } = expect(s, w, o, def, base, baseline.firing);
+  const { ov: after, odds } = expect(s, w, o, def, base, plan);
   let utility = 0;
   let bestValue = 0;
   let motive: Motive = { kind: 'none' };
@@ -234,16 +255,21 @@ function score(
   if (own > bestValue) motive = { kind: 'stakes' };
   utility += own + after.vp * 50;
   // Ties: what a warmer or cooler tie with another actor is worth is the actor's regard for it (shared interests
-  // and what the other did last turn), not the tie's current sign. Only the pairs the order touches can change.
+  // and what the other did last turn), not the tie's current sign. Only the pairs the order touches can change,
+  // each counted once (an order may change several layers of one pair).
   const n = w.actorIds.length;
-  for (const k of after.relKeys) {
-    const pair = k % (n * n);
+  const recip = plan.reciprocity;
+  const pairs = after.relPairs;
+  for (let x = 0; x < pairs.length; x++) {
+    const pair = pairs[x]!;
+    if (pairs.indexOf(pair) !== x) continue;
     const i = Math.floor(pair / n);
     const j = pair % n;
     const other = i === mine ? j : j === mine ? i : -1;
     if (other < 0) continue;
     utility +=
-      (tieValue(after.net(mine, other)) - tieValue(base.net(mine, other))) * regard(s, w, mine, other);
+      (tieValue(after.net(mine, other)) - tieValue(base.net(mine, other))) *
+      (alignment(w, mine, other) + recip[mine * n + other]!);
   }
   return { utility, motive, after };
 }
@@ -283,17 +309,24 @@ export function alignment(w: World, i: number, j: number): number {
  * Reciprocity: what the other actor did to this one last turn, +½ for each order that warmed their tie, −½ for
  * each that cooled it, within −1…1. A favour makes the tie worth more, a slight less (tit for tat).
  */
-export function reciprocity(s: GameState, w: World, mine: number, other: number): number {
-  const me = w.actorIds[mine]!;
-  const them = w.actorIds[other]!;
-  let r = 0;
+export const reciprocity = (s: GameState, w: World, mine: number, other: number): number =>
+  reciprocities(s, w)[mine * w.actorIds.length + other]!;
+
+/** Every actor's reciprocity toward every other (mine·n + other), from last turn's orders in one pass. */
+function reciprocities(s: GameState, w: World): Float64Array {
+  const n = w.actorIds.length;
+  const r = new Float64Array(n * n);
   for (const o of s.orders) {
-    if (o.actor !== them || o.target !== me || o.outcome === 'refused') continue;
+    if (o.target === undefined || o.outcome === 'refused') continue;
     const def = w.orders[o.id];
     const change = def ? readRelationChange(def) : 0;
-    r += change > 0 ? 0.5 : change < 0 ? -0.5 : 0;
+    const giver = w.actorIndex[o.actor];
+    const mine = w.actorIndex[o.target];
+    if (!change || giver === undefined || mine === undefined) continue;
+    r[mine * n + giver] = r[mine * n + giver]! + (change > 0 ? 0.5 : -0.5);
   }
-  return r > 1 ? 1 : r < -1 ? -1 : r;
+  for (let k = 0; k < r.length; k++) r[k] = r[k]! > 1 ? 1 : r[k]! < -1 ? -1 : r[k]!;
+  return r;
 }
 
 /**
@@ -330,22 +363,21 @@ function explain(w: World, o: Order, def: OrderDef, motive: Motive): string {
 }
 
 /** The orders an AI actor gives this turn, best first, each with its reason. */
-export function planOrders(s: GameState, w: World, actor: string, reader = planningReader(s, w)): Choice[] {
+export function planOrders(s: GameState, w: World, actor: string, plan = planningFor(s, w)): Choice[] {
   const holder = { rng: deriveSeed(s.rng, s.turn, w.actorIndex[actor] ?? 0) };
-  const base = new Overlay(reader, w, null, '');
+  const base = new Overlay(plan.reader, w, null, '');
   const index = w.actorIndex[actor];
   const objectives = index === undefined ? [] : objectivesOf(w, index);
   const baseline: Baseline = {
     met: objectives.map((c) => (c.test(base, NO_BINDING) ? 1 : 0)),
     dist: objectives.map((c) => c.distance(base, NO_BINDING)),
-    firing: firingNow(s, w, base),
   };
   const options = listPlanningOptions(s, w, actor).filter((x) => describeOrderType(x.def.type).planned);
-  const subgoals = instrumentalGoals(s, w, options, base, baseline);
+  const subgoals = instrumentalGoals(s, w, options, base, baseline, plan);
   const scored = options
     .filter((x) => x.verdict.ok)
     .map((x, i) => {
-      const { utility, motive, after } = score(s, w, x.order, x.def, base, baseline);
+      const { utility, motive, after } = score(s, w, x.order, x.def, base, baseline, plan);
       let total = utility;
       let why: Motive = motive;
       if (subgoals.length) {
@@ -400,6 +432,7 @@ function instrumentalGoals(
   options: OrderOption[],
   base: Overlay,
   baseline: Baseline,
+  plan: Planning,
 ): Subgoal[] {
   const out: Subgoal[] = [];
   const seen = new Set<string>();
@@ -416,7 +449,7 @@ function instrumentalGoals(
       const when = compiled(w, g.when);
       if (!when.test(base, bind)) conditions.push({ when, source: g.when, id: g.id });
     }
-    const { utility } = score(s, w, x.order, x.def, base, baseline);
+    const { utility } = score(s, w, x.order, x.def, base, baseline, plan);
     if (utility <= 0) continue;
     for (const c of conditions) {
       const dist = c.when.distance(base, bind);
@@ -436,13 +469,9 @@ function instrumentalGoals(
 
 /** The AI's orders for every actor not in `held`, in actor order. */
 export function planAll(s: GameState, w: World, held: readonly string[] = []): Choice[] {
-  const reader = planningReader(s, w);
-  return w.actorIds.filter((a) => !held.includes(a)).flatMap((a) => planOrders(s, w, a, reader));
+  const plan = planningFor(s, w);
+  return w.actorIds.filter((a) => !held.includes(a)).flatMap((a) => planOrders(s, w, a, plan));
 }
-
-/** The state as planning reads it: no orders given yet, and the state does not change meanwhile. */
-const planningReader = (s: GameState, w: World): StateReader =>
-  new StateReader(s, w, [], { rng: s.rng }, true);
 
 /** The full order list for a turn: the people's orders plus the AI's choices (with reasons) for the rest. */
 export function planTurn(

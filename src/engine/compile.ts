@@ -43,6 +43,39 @@ function union(parts: Compiled[]): Footprint | 'any' {
   return out;
 }
 
+/**
+ * For a list of compiled conditions, which of them read each thing an overlay can change: an overlay then finds
+ * the conditions it may change from its own few changes (Overlay.touches), without asking each condition.
+ */
+export class ReadIndex {
+  readonly size: number;
+  readonly always: number[] = []; // those whose footprint is 'any'
+  readonly pairs = new Map<number, number[]>();
+  readonly meters = new Map<number, number[]>();
+  readonly flags = new Map<string, number[]>();
+  readonly holders = new Map<number, number[]>();
+  readonly forces = new Map<number, number[]>();
+
+  constructor(reads: readonly (Footprint | 'any')[]) {
+    this.size = reads.length;
+    const add = <K>(map: Map<K, number[]>, keys: readonly K[], k: number) => {
+      for (const key of keys) {
+        const list = map.get(key);
+        if (!list) map.set(key, [k]);
+        else if (list[list.length - 1] !== k) list.push(k);
+      }
+    };
+    reads.forEach((r, k) => {
+      if (r === 'any') return void this.always.push(k);
+      add(this.pairs, r.pairs, k);
+      add(this.meters, r.meters, k);
+      add(this.flags, r.flags, k);
+      add(this.holders, r.holders, k);
+      add(this.forces, r.forces, k);
+    });
+  }
+}
+
 // Placeholders become slots of the binding; ids become indexes (UNKNOWN when they name nothing).
 const SLOT_ACTOR = -10;
 const SLOT_TARGET = -11;

@@ -5,7 +5,7 @@ import type { Binding } from './context';
 import { bindRef } from './context';
 import { NET_START, netFrom } from './net';
 import { nextInt } from './rng';
-import type { Footprint } from './compile';
+import type { Footprint, ReadIndex } from './compile';
 import type { Condition } from './schema';
 import type { World } from './scenario';
 import type { GameState, Order } from './types';
@@ -170,12 +170,6 @@ export class StateReader implements Reader {
   }
 }
 
-/**
- * Scratch for Overlay.net: a pair's deltas by layer index (the engine makes one reading at a time). Layers
- * beyond its length are added to it as they come (`?? 0` reads them as unchanged).
- */
-const NET_DELTAS: number[] = new Array<number>(8).fill(0);
-
 /** The empty list an overlay's rare change lists start as (never written: replaced on the first change). */
 const UNSET: number[] = Object.freeze([]) as unknown as number[];
 
@@ -186,8 +180,12 @@ const clamp = (v: number): number => (v > 100 ? 100 : v < -100 ? -100 : v);
  * (relations, meters, flags, forces, control), kept in small arrays in the order they were recorded.
  */
 export class Overlay implements Reader {
-  /** Relation changes: keys layer·n² + (lower·n + higher), in the order first recorded, and their deltas. */
+  /**
+   * Relation changes: keys layer·n² + (lower·n + higher), in the order first recorded, their pairs
+   * (lower·n + higher) and their deltas.
+   */
   readonly relKeys: number[] = [];
+  readonly relPairs: number[] = [];
   readonly relDeltas: number[] = [];
   // Meter, force and control changes are rare: their lists are made on the first one (UNSET until then).
   private meterKeys: number[] = UNSET;
@@ -215,10 +213,12 @@ export class Overlay implements Reader {
   bumpRel(i: number, j: number, l: number, delta: number): void {
     if (i < 0 || j < 0 || l < 0 || i === j) return;
     const n = this.n;
-    const k = l * n * n + (i < j ? i * n + j : j * n + i);
+    const pair = i < j ? i * n + j : j * n + i;
+    const k = l * n * n + pair;
     const at = this.relKeys.indexOf(k);
     if (at < 0) {
       this.relKeys.push(k);
+      this.relPairs.push(pair);
       this.relDeltas.push(delta);
     } else this.relDeltas[at]! += delta;
   }
@@ -272,27 +272,26 @@ export class Overlay implements Reader {
   }
   net(i: number, j: number): number {
     if (this.relKeys.length === 0) return this.base.net(i, j);
-    // One pass over the changes for this pair's deltas by layer, then the net of the layer values with them,
-    // as StateReader.net computes it.
+    // The net of the layer values with this pair's changes, as StateReader.net computes it (the base's own
+    // net when the overlay does not change the pair).
     const n = this.n;
-    const nn = n * n;
     const pair = i < j ? i * n + j : j * n + i;
-    let touched = false;
-    const deltas = NET_DELTAS.fill(0);
-    for (let k = 0; k < this.relKeys.length; k++) {
-      const key = this.relKeys[k]!;
-      if (key % nn !== pair) continue;
-      const l = (key - pair) / nn;
-      deltas[l] = (deltas[l] ?? 0) + this.relDeltas[k]!;
-      touched = true;
-    }
-    if (!touched) return this.base.net(i, j);
+    const pairs = this.relPairs;
+    const first = pairs.indexOf(pair);
+    if (first < 0) return this.base.net(i, j);
+    const nn = n * n;
     const layers = this.w.netLayers;
     let keep = NET_START;
     let hold = NET_START;
     for (let k = 0; k < layers.length; k++) {
       const l = layers[k]!;
-      const v = clamp(this.base.rel(i, j, l) + (deltas[l] ?? 0));
+      let delta = 0;
+      for (let x = first; x < pairs.length; x++)
+        if (this.relKeys[x] === l * nn + pair) {
+          delta = this.relDeltas[x]!; // one change per pair and layer
+          break;
+        }
+      const v = clamp(this.base.rel(i, j, l) + delta);
       if (v > 0) keep *= 1 - v / 100;
       else if (v < 0) hold *= 1 + v / 100;
     }
@@ -350,13 +349,31 @@ export class Overlay implements Reader {
    */
   changes(reads: Footprint | 'any'): boolean {
     if (reads === 'any') return true;
-    const nn = this.n * this.n;
-    if (reads.pairs.length) for (const k of this.relKeys) if (reads.pairs.includes(k % nn)) return true;
+    if (reads.pairs.length) for (const p of this.relPairs) if (reads.pairs.includes(p)) return true;
     if (reads.meters.length) for (const k of this.meterKeys) if (reads.meters.includes(k)) return true;
     if (reads.flags.length && this.flags) for (const f of reads.flags) if (this.flags.has(f)) return true;
     if (reads.holders.length) for (const r of this.controlKeys) if (reads.holders.includes(r)) return true;
     if (reads.forces.length) for (const k of this.presenceKeys) if (reads.forces.includes(k)) return true;
     return false;
+  }
+
+  /**
+   * Which conditions of an index read something the overlay changes (1 at their position): the others read
+   * exactly what they read through the overlay's base. The same answer as `changes` for each, found from the
+   * overlay's changes.
+   */
+  touches(ix: ReadIndex): Uint8Array {
+    const hit = new Uint8Array(ix.size);
+    const mark = (list: readonly number[] | undefined) => {
+      if (list) for (const k of list) hit[k] = 1;
+    };
+    for (const k of ix.always) hit[k] = 1;
+    if (ix.pairs.size) for (const p of this.relPairs) mark(ix.pairs.get(p));
+    if (ix.meters.size) for (const k of this.meterKeys) mark(ix.meters.get(k));
+    if (ix.flags.size && this.flags) for (const f of this.flags.keys()) mark(ix.flags.get(f));
+    if (ix.holders.size) for (const r of this.controlKeys) mark(ix.holders.get(r));
+    if (ix.forces.size) for (const k of this.presenceKeys) mark(ix.forces.get(k));
+    return hit;
   }
 
   /** The holder of a region by id (null: nobody), for tests and explanations. */
