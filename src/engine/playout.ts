@@ -8,7 +8,9 @@ import { planTurn } from './ai';
 import { netAt } from './relations';
 import { deriveSeed } from './rng';
 import type { World } from './scenario';
-import { resolveTurn } from './turn';
+import { copyState, resolveTurn } from './turn';
+
+export { copyState };
 import type { ScenarioDef } from './schema';
 import type { GameState } from './types';
 
@@ -56,28 +58,6 @@ function playBatch(s: GameState, w: World): GameState {
 /** A game from the scenario's start played to the end (createGame's state is already private to it). */
 export const playout = (w: World, seed: number, mode: PlayoutMode = 'immer'): GameState =>
   mode === 'batch' ? playBatch(createGame(w, seed), w) : playFrom(createGame(w, seed), w, mode);
-
-/**
- * A copy of a state that a batch may change in place: what turns change in place (relations, regions and their
- * forces, actors, flags, fired rules) is copied; what they only replace (orders, effects, scores) or never
- * change (layers) is shared. Much cheaper than structuredClone, and the same bytes.
- */
-export function copyState(s: GameState): GameState {
-  return {
-    ...s,
-    layers: s.layers,
-    actors: s.actors.map((a) => ({
-      ...a,
-      meters: { ...a.meters },
-      weights: { ...a.weights },
-      usedOnce: [...a.usedOnce],
-    })),
-    regions: s.regions.map((r) => ({ ...r, presence: { ...r.presence } })),
-    relations: s.relations.map((l) => l.slice()),
-    flags: { ...s.flags },
-    fired: [...s.fired],
-  };
-}
 
 /** The CLI's playouts: games from the scenario's start with seeds from … from + count - 1 (uint32, wrapping). */
 export function playSeeds(w: World, from: number, count: number): PlayoutResult[] {

@@ -20,6 +20,30 @@ describe('a turn', () => {
     expect(Object.isFrozen(s1.relations[0])).toBe(true);
   });
 
+  it('freezes every part a turn makes (worked out on a plain copy, committed to the draft) and shares what it left alone', () => {
+    const s1 = resolve(s0, w, [{ id: 'dam', actor: 'RED', target: 'BLUE' }]);
+    const s2 = resolve(s1, w, []);
+    for (const s of [s1, s2]) {
+      expect(s.effects.length).toBeGreaterThan(0);
+      expect(Object.isFrozen(s.effects[0])).toBe(true);
+      expect(Object.isFrozen(s.regions[0]!.presence)).toBe(true);
+      expect(Object.isFrozen(s.actors[0]!.meters)).toBe(true);
+      expect(Object.isFrozen(s.orders)).toBe(true);
+    }
+    expect(s2.layers).toBe(s1.layers); // never changed by a turn: the same object
+    expect(s1.effects).not.toBe(s2.effects);
+    // A plain state resolved outside immer is changed in place, on copies of its parts: a state it shared them
+    // with is left as it was.
+    const plain = { ...s1 };
+    const before = JSON.stringify(s1);
+    resolveTurn(plain, w, [{ id: 'dam', actor: 'RED', target: 'BLUE' }]);
+    expect(plain.turn).toBe(2);
+    expect(JSON.stringify(s1)).toBe(before);
+    expect(JSON.stringify(plain)).toBe(
+      JSON.stringify(resolve(s1, w, [{ id: 'dam', actor: 'RED', target: 'BLUE' }])),
+    );
+  });
+
   it('applies an order with its built-in effect, its scenario effects and the interests of others, each with a reason', () => {
     const s1 = resolve(s0, w, [{ id: 'dam', actor: 'RED', target: 'BLUE' }]);
     const texts = s1.effects.map((e) => e.text);
