@@ -24,6 +24,7 @@ export interface Claim {
 
 const MOSUL = 'scenarios/mosul-2016.json';
 const TEHRAN = 'scenarios/tehran-2022.json';
+const RUSSIA_2015 = 'scenarios/russia-intervenes-2015.json';
 
 /** An order given at a turn (1-based): what a player would choose. */
 const at =
@@ -53,6 +54,20 @@ const presence = (s: GameState, w: World, actor: string, region: string): number
 
 const net = (g: Game, s: GameState, a: string, b: string) =>
   netAt(s, g.w, g.w.actorIndex[a]!, g.w.actorIndex[b]!);
+
+const meter = (s: GameState, w: World, actor: string, id: string): number =>
+  s.actors[w.actorIndex[actor]!]!.meters[id] ?? 0;
+
+/** Friendly ties (net above 0) that turned hostile (below 0) from one state to the next, over the game. */
+function tiesBroken(g: Game): number {
+  const n = g.w.actorIds.length;
+  let broken = 0;
+  for (let t = 1; t < g.states.length; t++)
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++)
+        if (netAt(g.states[t - 1]!, g.w, i, j) > 0 && netAt(g.states[t]!, g.w, i, j) < 0) broken++;
+  return broken;
+}
 
 export const CLAIMS: Claim[] = [
   {
@@ -126,6 +141,102 @@ export const CLAIMS: Claim[] = [
     with: { edit: (d) => withoutOrders(d, 'tur-coordinate-russia') },
     without: {},
     value: (g) => ordersGiven(g, 'RUS', 'rus-withhold'),
+    direction: 'higher',
+  },
+  // The claims that held before issue 10, kept holding: each rule against the same game without it.
+  {
+    id: 'R2',
+    scenario: MOSUL,
+    claim:
+      'The Mosul battle without Turkey widens the US–Turkey gulf in Iraq and brings the US and Iran together.',
+    measure: 'US–Turkey (Iraq) at turn 6',
+    with: {},
+    without: { edit: (d) => withoutRules(d, 'R2') },
+    value: (g) => relationAt(g, 6, 'US', 'TUR', 'IQ'),
+    direction: 'lower',
+  },
+  {
+    id: 'R10',
+    open: true,
+    scenario: MOSUL,
+    claim:
+      'The way Iran and the US are cooperating in Iraq has contributed to the convergence of Russia and Turkey.',
+    measure: 'Russia–Turkey (Syria) at turn 6, before IS leaves Iraq and R26 unravels the convergence',
+    with: {},
+    without: { edit: (d) => withoutRules(d, 'R10') },
+    value: (g) => relationAt(g, 6, 'RUS', 'TUR', 'SY'),
+    direction: 'higher',
+  },
+  {
+    id: 'R16/R17',
+    scenario: MOSUL,
+    claim: 'An exodus from a fought-over Aleppo falls on Turkey; a brokered exit of al-Nusra spares it.',
+    measure: 'refugees Turkey receives over the game (thousands), the brokered exit possible or not',
+    with: {},
+    without: { edit: (d) => withoutOrders(d, 'rus-broker-nusra') },
+    value: (g) => meter(last(g), g.w, 'TUR', 'refugees') - meter(g.states[0]!, g.w, 'TUR', 'refugees'),
+    direction: 'lower',
+  },
+  {
+    id: 'R26',
+    scenario: MOSUL,
+    claim:
+      'With IS gone from Iraq, the common enemy is gone and the contradictions between the allies come apart.',
+    measure: 'friendly ties that turn hostile over the game',
+    with: {},
+    without: { edit: (d) => withoutRules(d, 'R26') },
+    value: tiesBroken,
+    direction: 'higher',
+  },
+  {
+    id: 'R28',
+    scenario: TEHRAN,
+    claim: 'For isolated leaders, a summit is a way to show they are not alone.',
+    measure: "Russia's isolation at the end",
+    with: {},
+    without: { edit: (d) => withoutRules(d, 'R28') },
+    value: (g) => meter(last(g), g.w, 'RUS', 'isolation'),
+    direction: 'lower',
+  },
+  {
+    id: 'R30',
+    scenario: TEHRAN,
+    claim: "Iran's drones make up for Russian losses in Ukraine.",
+    measure: "Russia's front in Ukraine at the end",
+    with: {},
+    without: { edit: (d) => withoutRules(d, 'R30') },
+    value: (g) => meter(last(g), g.w, 'RUS', 'front'),
+    direction: 'higher',
+  },
+  {
+    id: 'R42',
+    scenario: TEHRAN,
+    claim: 'The international response to the war weighs on the Russian economy.',
+    measure: "Russia's economy at the end",
+    with: {},
+    without: { edit: (d) => withoutRules(d, 'R42') },
+    value: (g) => meter(last(g), g.w, 'RUS', 'economy'),
+    direction: 'lower',
+  },
+  {
+    id: 'R44',
+    open: true,
+    scenario: TEHRAN,
+    claim: 'Sanctioned oil sold at a discount keeps the sellers going.',
+    measure: 'the economies of the two sellers, Russia and Iran, at the end (sum)',
+    with: {},
+    without: { edit: (d) => withoutRules(d, 'R44') },
+    value: (g) => meter(last(g), g.w, 'RUS', 'economy') + meter(last(g), g.w, 'IRN', 'economy'),
+    direction: 'higher',
+  },
+  {
+    id: 'R36',
+    scenario: RUSSIA_2015,
+    claim: 'The Russian intervention props Assad up.',
+    measure: "the regime's cohesion at the end",
+    with: {},
+    without: { edit: (d) => withoutRules(d, 'R36') },
+    value: (g) => meter(last(g), g.w, 'SYR', 'cohesion'),
     direction: 'higher',
   },
   {
