@@ -24,6 +24,7 @@ interface CpuSample {
   renderers: Map<number, number>; // pid → CPU of the whole process, threads that ended included
   threads: Map<string, { name: string; ms: number; main: boolean }>; // "pid/tid" of renderer threads
   others: number; // every other process of the browser (its own, the GPU process…)
+  byType: Map<string, number>; // those by their --type (gpu-process, utility…; "browser" for the browser's own)
 }
 
 /**
@@ -34,12 +35,13 @@ interface CpuSample {
  */
 function sampleCpu(): CpuSample | null {
   try {
-    const procs = new Map<number, { parent: number; ms: number; renderer: boolean }>();
+    const procs = new Map<number, { parent: number; ms: number; renderer: boolean; type: string }>();
     for (const entry of fs.readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
       try {
         const { parent, ms } = cpuOf(fs.readFileSync(`/proc/${entry}/stat`, 'utf8'));
-        const renderer = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('--type=renderer');
-        procs.set(Number(entry), { parent, ms, renderer });
+        const type =
+          /--type=([\w-]+)/.exec(fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8'))?.[1] ?? 'browser';
+        procs.set(Number(entry), { parent, ms, renderer: type === 'renderer', type });
       } catch {
         // a process that ended while it was read
       }
@@ -49,11 +51,12 @@ function sampleCpu(): CpuSample | null {
         if (p === process.pid) return true;
       return false;
     };
-    const sample: CpuSample = { renderers: new Map(), threads: new Map(), others: 0 };
+    const sample: CpuSample = { renderers: new Map(), threads: new Map(), others: 0, byType: new Map() };
     for (const [pid, p] of procs) {
       if (!mine(pid)) continue;
       if (!p.renderer) {
         sample.others += p.ms;
+        sample.byType.set(p.type, (sample.byType.get(p.type) ?? 0) + p.ms);
         continue;
       }
       sample.renderers.set(pid, p.ms);
@@ -74,7 +77,10 @@ function sampleCpu(): CpuSample | null {
 }
 
 /** Between two samples: the workers' CPU, the page's main thread's, and the rest of the browser's. */
-function cpuBetween(a: CpuSample, b: CpuSample): { workers: number; main: number; rest: number } {
+function cpuBetween(
+  a: CpuSample,
+  b: CpuSample,
+): { workers: number; main: number; rest: number; types: string } {
   let renderers = 0;
   for (const [pid, ms] of b.renderers) renderers += ms - (a.renderers.get(pid) ?? 0);
   let kept = 0; // renderer threads alive at both samples and not workers: main thread, compositor…
@@ -85,7 +91,12 @@ function cpuBetween(a: CpuSample, b: CpuSample): { workers: number; main: number
     kept += t.ms - before.ms;
     if (t.main) main += t.ms - before.ms;
   }
-  return { workers: renderers - kept, main, rest: b.others - a.others + kept - main };
+  const types = [...b.byType]
+    .map(([type, ms]) => [type, ms - (a.byType.get(type) ?? 0)] as const)
+    .filter(([, ms]) => ms > 0)
+    .map(([type, ms]) => `${type} ${ms}`)
+    .join(', ');
+  return { workers: renderers - kept, main, rest: b.others - a.others + kept - main, types };
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -114,7 +125,7 @@ try {
   if (await start.isVisible()) await start.click();
   if (!(await page.locator('[data-testid=tree-panel]').isVisible())) await page.locator('body').press('t');
   const times: number[] = [];
-  const cpu: ({ workers: number; main: number; rest: number } | null)[] = [];
+  const cpu: ReturnType<typeof cpuBetween>[] = [];
   const used: number[] = [];
   // What the page burns with no run (the map's frames), for scale: the runs' main-thread time includes it.
   const idle0 = sampleCpu();
@@ -134,7 +145,7 @@ try {
     await page.waitForSelector('[data-testid=odds-result]:not([data-seen])', { timeout: 120_000 });
     times.push(Date.now() - t0);
     const c1 = sampleCpu();
-    cpu.push(c0 && c1 ? cpuBetween(c0, c1) : null);
+    if (c0 && c1) cpu.push(cpuBetween(c0, c1));
     used.push(workers);
   }
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
@@ -143,11 +154,11 @@ try {
   const cpuNote = (i: number) => {
     const c = cpu[i];
     return c
-      ? ` (CPU: workers ${c.workers} ms, page main thread ${c.main} ms, rest of the browser ${c.rest} ms)`
+      ? ` (CPU: workers ${c.workers} ms, page main thread ${c.main} ms, rest of the browser ${c.rest} ms: ${c.types || 'renderer threads'})`
       : '';
   };
   const idleNote = idle
-    ? `with no run the page's main thread uses ${idle.main / 2} ms/s, the rest of the browser ${idle.rest / 2} ms/s`
+    ? `with no run the page's main thread uses ${idle.main / 2} ms/s, the rest of the browser ${idle.rest / 2} ms/s (over 2 s: ${idle.types})`
     : 'no CPU figures (/proc unreadable)';
   process.stdout.write(
     `${playouts} playouts in the page (mosul-2016, from the first node), ${runs} runs, hardwareConcurrency ${cores}, ` +

@@ -174,6 +174,22 @@ export class MapScene extends Phaser.Scene {
       this.tokens?.select(actor);
       this.arenas?.select(actor);
     });
+    // While the Odds dialog is open or its playouts run, the map stops drawing (it keeps its last frame): in
+    // software WebGL each frame costs the GPU process most of a core and stalls the page's main thread, which
+    // the playouts' workers, the dialog's controls and its result would otherwise wait for.
+    const pause = { open: false, running: false };
+    const apply = () => {
+      if (pause.open || pause.running) this.game.loop.sleep();
+      else this.game.loop.wake();
+    };
+    on('view/odds', ({ open }) => {
+      pause.open = open;
+      apply();
+    });
+    on('odds/running', ({ running }) => {
+      pause.running = running;
+      apply();
+    });
     this.pointer = new PointerInput(this, bus, new Tooltip(this, 20));
   }
 

@@ -468,11 +468,32 @@ export class Session {
     if (node.state.over)
       return { ok: false, error: 'the game is over at this node: there is nothing left to play out' };
     const n = Math.max(1, Math.min(2000, Math.floor(count)));
+    const run = this.odds(
+      { def: this.def, branch: node.branch, state: node.state, seed, count: n },
+      onProgress,
+    );
+    // The page tells the map while playouts run (it pauses its drawing, which would take a core from them).
+    if (this.oddsRunning++ === 0) this.bus.emit('odds/running', { running: true });
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      if (--this.oddsRunning === 0) this.bus.emit('odds/running', { running: false });
+    };
+    run.promise.then(end, end);
     return {
       ok: true,
-      value: this.odds({ def: this.def, branch: node.branch, state: node.state, seed, count: n }, onProgress),
+      value: {
+        promise: run.promise,
+        cancel: () => {
+          run.cancel();
+          end();
+        },
+      },
     };
   }
+
+  private oddsRunning = 0;
 
   /** The whole tree as a replay file. */
   exportReplay(): Replay | null {

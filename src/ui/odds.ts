@@ -46,7 +46,11 @@ export function createOdds(ui: Ui): OddsPanel {
     for (const r of running) r.cancel();
     running = [];
   };
-  dialog.addEventListener('close', cancelAll);
+  dialog.addEventListener('close', () => {
+    cancelAll();
+    ui.bus.emit('view/odds', { open: false });
+  });
+  dialog.addEventListener('ui-open', () => ui.bus.emit('view/odds', { open: true }));
 
   function choices(which: 'left' | 'right'): HTMLElement[] {
     const { def, root } = session;

@@ -28,6 +28,22 @@ describe('odds from a node', () => {
     await expect(run.value.promise).rejects.toThrow('cancelled');
   });
 
+  it('tells the page while playouts run (the first starts it, the last to end, finished or cancelled, stops it)', async () => {
+    const { session, events } = testSession();
+    await session.load('three-valleys', null, 2);
+    const running = () =>
+      events.filter((e) => e.type === 'odds/running').map((e) => (e.payload as { running: boolean }).running);
+    const a = session.runOdds(session.cursor, 10, () => {});
+    const b = session.runOdds(session.cursor, 500, () => {});
+    if (!a.ok || !b.ok) throw new Error('the runs did not start');
+    expect(running()).toEqual([true]);
+    await a.value.promise;
+    expect(running()).toEqual([true]); // one still runs
+    b.value.cancel();
+    await expect(b.value.promise).rejects.toThrow('cancelled');
+    expect(running()).toEqual([true, false]);
+  });
+
   it('refuses a node where the game is over', async () => {
     const { session } = testSession();
     await session.load('three-valleys', null, 2);

@@ -33,6 +33,26 @@ async function until(dialog: FakeElement, id: string, rounds = 400): Promise<Fak
 }
 
 describe('the odds panel', () => {
+  it('tells the page when it opens and closes (the map pauses its drawing meanwhile), and while its playouts run', async () => {
+    const { session, odds, dialog, events } = opened();
+    const told = () =>
+      events
+        .filter((e) => e.type === 'view/odds' || e.type === 'odds/running')
+        .map((e) => `${e.type}:${JSON.stringify(e.payload)}`);
+    odds.open(session.cursor, null);
+    expect(told()).toEqual(['view/odds:{"open":true}']);
+    byTestId(dialog, 'odds-count')[0]!.value = '10';
+    byTestId(dialog, 'odds-run')[0]!.click();
+    await until(dialog, 'odds-result');
+    (dialog as unknown as HTMLDialogElement).close();
+    expect(told()).toEqual([
+      'view/odds:{"open":true}',
+      'odds/running:{"running":true}',
+      'odds/running:{"running":false}',
+      'view/odds:{"open":false}',
+    ]);
+  });
+
   it('runs N playouts from the node with a progress bar, then shows the result and its plots', async () => {
     const { session, odds, dialog } = opened();
     session.endTurn();
