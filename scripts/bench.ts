@@ -2,6 +2,7 @@
 // the engine owns, side by side in one run, and prints them. Reports figures; asserts nothing (timings vary by
 // machine; CPU time is given beside wall time because other processes may share the cores).
 //  - interactive turn resolution inside immer with auto-freeze (p50/p99), with the AI's planning apart;
+//  - the look-ahead AI's planning per turn (its rollouts), against the greedy AI's;
 //  - AI playouts inside immer (the page's path) and on the batch path (the odds' and the CLI's), and their ratio;
 //  - the CLI's `--playouts` as a whole process, on one worker and on all cores;
 //  - how a playout's cost grows with the number of actors (the scenario duplicated 1, 2, 4 and 8 times);
@@ -22,6 +23,7 @@ import {
   validateScenario,
 } from '../src/engine/index';
 import { playout } from '../src/engine/playout';
+import { LOOKAHEAD, planAhead } from '../src/engine/lookahead';
 import { nextInt } from '../src/engine/rng';
 import { createBus } from '../src/events/bus';
 import { Session } from '../src/session/session';
@@ -80,6 +82,18 @@ for (let g = 0; g < 100; g++) {
     const t2 = performance.now();
     planTimes.push(t1 - t0);
     resolveTimes.push(t2 - t1);
+  }
+}
+
+// 1b. The look-ahead AI's planning (rollouts), as a page would call it each turn: every turn of 20 games.
+const aheadTimes: number[] = [];
+for (let g = 0; g < 20; g++) {
+  let s: GameState = createGame(w, g);
+  while (!s.over) {
+    const t0 = performance.now();
+    const orders = planAhead(s, w, [], []);
+    aheadTimes.push(performance.now() - t0);
+    s = produce(s, (d) => resolveTurn(d, w, orders));
   }
 }
 
@@ -166,6 +180,7 @@ const lines = [
   `scenario ${w.def.id}: ${w.def.actors.length} actors, ${w.def.regions.length} regions, ${w.def.layers.length} layers; node ${process.version}, ${os.availableParallelism()} cores`,
   `interactive turn, resolution in immer (frozen): p50 ${ms(pct(resolveTimes, 50))}, p99 ${ms(pct(resolveTimes, 99))} over ${resolveTimes.length} turns (budget p99 ≤ 2 ms)`,
   `interactive turn, AI planning for every actor:  p50 ${ms(pct(planTimes, 50))}, p99 ${ms(pct(planTimes, 99))}`,
+  `interactive turn, the look-ahead AI's planning (${LOOKAHEAD.alternatives} alternatives per actor, ${LOOKAHEAD.turns} turns): p50 ${ms(pct(aheadTimes, 50))}, p99 ${ms(pct(aheadTimes, 99))} over ${aheadTimes.length} turns (budget ≤ 100 ms)`,
   `interactive turn, planning + resolution:        p99 ${ms(
     pct(
       resolveTimes.map((r, i) => r + planTimes[i]!),

@@ -10,6 +10,7 @@ export interface SimArgs {
   playouts: number | null;
   compare: string | null;
   workers: number | null; // null: as many as the machine has cores
+  lookahead: boolean; // --policy lookahead: the AI looks ahead by rollouts (single games and --compare)
   help: boolean;
 }
 
@@ -24,6 +25,7 @@ const FLAGS = new Set([
   '--playouts',
   '--compare',
   '--workers',
+  '--policy',
 ]);
 
 export function parseArgs(
@@ -38,6 +40,7 @@ export function parseArgs(
     playouts: null,
     compare: null,
     workers: null,
+    lookahead: false,
     help: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -82,6 +85,11 @@ export function parseArgs(
           return { ok: false, error: `--playouts must be a whole number from 1 to 100000, got "${value}"` };
         args.playouts = int();
         break;
+      case '--policy':
+        if (value !== 'greedy' && value !== 'lookahead')
+          return { ok: false, error: `--policy must be "greedy" or "lookahead", got "${value}"` };
+        args.lookahead = value === 'lookahead';
+        break;
       case '--workers':
         if (Number.isNaN(int()) || int() < 1 || int() > MAX_WORKERS)
           return {
@@ -94,12 +102,17 @@ export function parseArgs(
   }
   if (args.workers !== null && args.playouts === null && !args.help)
     return { ok: false, error: '--workers goes with --playouts (it spreads the playouts over threads)' };
+  if (args.lookahead && args.playouts !== null && !args.help)
+    return {
+      ok: false,
+      error: '--policy lookahead plays single games (and --compare); --playouts uses the greedy AI',
+    };
   if (!args.help && !args.scenario)
     return { ok: false, error: '--scenario <id or path> is required (see --help)' };
   return { ok: true, args };
 }
 
-export const USAGE = `Usage: npm run sim -- --scenario <id or path> [--branch <id>] [--seed <n>] [--turns <n>] [--json]
+export const USAGE = `Usage: npm run sim -- --scenario <id or path> [--branch <id>] [--seed <n>] [--turns <n>] [--policy <p>] [--json]
        npm run sim -- --scenario <id> [--branch <id>] --playouts <n> [--seed <n>] [--workers <n>] [--json]
        npm run sim -- --scenario <id> --compare <branch> [--seed <n>] [--turns <n>] [--json]
 
@@ -107,4 +120,7 @@ Plays the scenario with the AI holding every actor and prints a summary (or one 
 --playouts n plays n games with seeds seed, seed+1, … and prints the distribution of outcomes.
 --workers n spreads the playouts over n worker threads (default: one per core; 1: no thread); the output is
   the same for any n.
---compare b plays the main line and branch b with the same seed and prints their differences.`;
+--compare b plays the main line and branch b with the same seed and prints their differences.
+--policy greedy (the default) or lookahead: how the AI chooses in a single game or a comparison. greedy
+  weighs each order by what it is expected to change; lookahead also plays a few alternatives out over two
+  turns and keeps the best future (slower: tens of milliseconds a turn). Playouts always use greedy.`;

@@ -51,11 +51,16 @@ function load(def: ScenarioDef, branch: string | null): World {
   return world.value;
 }
 
-function play(w: World, seed: number, turns: number | null): { turns: TurnRecord[]; last: GameState } {
+function play(
+  w: World,
+  seed: number,
+  turns: number | null,
+  lookahead: boolean,
+): { turns: TurnRecord[]; last: GameState } {
   let s = createGame(w, seed);
   const records: TurnRecord[] = [];
   while (!s.over && (turns === null || s.turn < turns)) {
-    s = advance(s, w);
+    s = advance(s, w, [], [], lookahead ? 'lookahead' : 'greedy');
     records.push({ state: s });
   }
   return { turns: records, last: s };
@@ -76,8 +81,8 @@ async function main(argv: string[]): Promise<void> {
   let plain: string;
   if (args.compare !== null) {
     const other = load(def, args.compare);
-    const a = play(world, args.seed, args.turns);
-    const b = play(other, args.seed, args.turns);
+    const a = play(world, args.seed, args.turns, args.lookahead);
+    const b = play(other, args.seed, args.turns, args.lookahead);
     const effects = (turns: TurnRecord[]) => turns.flatMap((t) => t.state.effects);
     const diff = explainDiff(compareStates(world, a.last, other, b.last), effects(a.turns), effects(b.turns));
     out = { scenario: world.def.id, seed: args.seed, base: world.branch, branch: other.branch, ...diff };
@@ -93,7 +98,7 @@ async function main(argv: string[]): Promise<void> {
     out = { scenario: world.def.id, branch: world.branch, ...summary };
     plain = JSON.stringify(out, null, 2);
   } else {
-    const { turns, last } = play(world, args.seed, args.turns);
+    const { turns, last } = play(world, args.seed, args.turns, args.lookahead);
     const report = buildReport(world, args.seed, turns, last);
     out = report;
     plain = formatText(world, report);

@@ -27,6 +27,9 @@ export interface Choice {
   utility: number;
 }
 
+/** Why the AI gives a ranked order, in a sentence. */
+export const explainChoice = (w: World, r: Ranked): string => explain(w, r.order, r.def, r.motive);
+
 function explain(w: World, o: Order, def: OrderDef, motive: Motive): string {
   const me = w.def.actors[w.actorIndex[o.actor]!]!;
   if (motive.kind === 'objective') {
@@ -40,8 +43,21 @@ function explain(w: World, o: Order, def: OrderDef, motive: Motive): string {
   return 'no objective is at stake; the least costly option';
 }
 
+/** One legal order of an actor as the AI values it: its utility and why. */
+export interface Ranked {
+  order: Order;
+  def: OrderDef;
+  motive: Motive;
+  utility: number;
+  i: number; // its place among the actor's options (ties go to the first)
+}
+
 /** The orders an AI actor gives this turn, best first, each with its reason. */
-export function planOrders(s: GameState, w: World, actor: string, plan = planningFor(s, w)): Choice[] {
+export const planOrders = (s: GameState, w: World, actor: string, plan = planningFor(s, w)): Choice[] =>
+  chooseOrders(s, w, rankOrders(s, w, actor, plan));
+
+/** Every legal order of the actor valued, best first (with the small random tie-breaker of each). */
+export function rankOrders(s: GameState, w: World, actor: string, plan = planningFor(s, w)): Ranked[] {
   const holder = { rng: deriveSeed(s.rng, s.turn, w.actorIndex[actor] ?? 0) };
   const base = new Overlay(plan.reader, w, null, '');
   const index = w.actorIndex[actor];
@@ -70,8 +86,16 @@ export function planOrders(s: GameState, w: World, actor: string, plan = plannin
       return { order: x.order, def: x.def, motive: why, utility: total + nextInt(holder, 4), i };
     })
     .sort((a, b) => b.utility - a.utility || a.i - b.i);
+  return scored;
+}
+
+/**
+ * The orders an actor gives from its ranked options: the best ones, as many as a turn allows, each allowed
+ * with those before it, and worth more than doing nothing.
+ */
+export function chooseOrders(s: GameState, w: World, ranked: readonly Ranked[]): Choice[] {
   const chosen: Choice[] = [];
-  for (const c of scored) {
+  for (const c of ranked) {
     if (chosen.length >= w.settings.ordersPerTurn || c.utility <= 2) break;
     if (
       !checkOrder(
@@ -84,7 +108,7 @@ export function planOrders(s: GameState, w: World, actor: string, plan = plannin
       continue;
     chosen.push({
       order: { ...c.order },
-      reason: explain(w, c.order, c.def, c.motive),
+      reason: explainChoice(w, c),
       utility: Math.round(c.utility),
     });
   }

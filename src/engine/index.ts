@@ -2,6 +2,7 @@
 // by a person), and read what the UI and the CLI need. Interactive callers get frozen immer states.
 import { produce } from 'immer';
 import { planTurn } from './ai';
+import { planAhead } from './lookahead';
 import { createGame } from './game';
 import type { World } from './scenario';
 import { compileWorld, parseScenario, validateScenario } from './scenario';
@@ -48,14 +49,18 @@ export function loadWorldFromJson(json: unknown, branch: string | null = null): 
   return compileWorld(parsed.value, branch);
 }
 
+/** How the AI chooses its orders: greedy (ai.ts) or looking ahead by rollouts (lookahead.ts). */
+export type Policy = 'greedy' | 'lookahead';
+
 /** Resolves one turn as a new frozen state (structural sharing with the previous one). */
 export function advance(
   s: GameState,
   w: World,
   orders: readonly Order[] = [],
   held: readonly string[] = [],
+  policy: Policy = 'greedy',
 ): GameState {
-  const all = planTurn(s, w, orders, held);
+  const all = policy === 'lookahead' ? planAhead(s, w, orders, held) : planTurn(s, w, orders, held);
   return produce(s, (draft) => resolveTurn(draft, w, all));
 }
 

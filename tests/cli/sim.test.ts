@@ -43,6 +43,36 @@ describe('npm run sim', () => {
     expect(json.log.some((e: any) => e.effects.some((x: any) => x.quote))).toBe(true);
   });
 
+  it('plays with the AI looking ahead (--policy lookahead): the same game twice, and its reasons say so', () => {
+    const args = [
+      '--scenario',
+      'mosul-2016',
+      '--seed',
+      '4',
+      '--turns',
+      '3',
+      '--policy',
+      'lookahead',
+      '--json',
+    ];
+    const a = sim(...args);
+    expect(a.code).toBe(0);
+    expect(sim(...args).out).toBe(a.out);
+    const greedy = sim('--scenario', 'mosul-2016', '--seed', '4', '--turns', '3', '--json');
+    expect(JSON.parse(a.out).turnsPlayed).toBe(3);
+    expect(a.out).not.toBe(greedy.out);
+    expect(a.out).toMatch(/looking 2 turns ahead/);
+  });
+
+  it('refuses a policy it does not know, and the look-ahead AI for playouts', () => {
+    const bad = sim('--scenario', VALLEYS, '--policy', 'clever');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--policy must be "greedy" or "lookahead", got "clever"/);
+    const playouts = sim('--scenario', VALLEYS, '--policy', 'lookahead', '--playouts', '5');
+    expect(playouts.code).toBe(2);
+    expect(playouts.err).toMatch(/--playouts uses the greedy AI/);
+  });
+
   it('plays a branch and stops after --turns', () => {
     const r = sim('--scenario', VALLEYS, '--branch', 'friendly', '--turns', '2', '--json');
     expect(r.code).toBe(0);

@@ -7,6 +7,7 @@ import type { GameState, Order, World } from '../../src/engine/index';
 import { compileWorld } from '../../src/engine/world';
 import { createGame, planOrders, planTurn, relation, resolveTurn } from '../../src/engine/index';
 import { copyState } from '../../src/engine/playout';
+import { planAhead } from '../../src/engine/lookahead';
 import type { ScenarioDef } from '../../src/engine/schema';
 import { readScenarioText } from './worlds';
 
@@ -58,13 +59,16 @@ export function armWorld(file: string, branch: string | null, arm: Arm): World {
   return compiled.value;
 }
 
+/** How the AI chooses: greedy (one order at a time, as playouts do) or looking ahead by rollouts (lookahead.ts). */
+export type Policy = 'greedy' | 'lookahead';
+
 /** Plays one game of an arm on the batch path, keeping the state after every turn. */
-export function playGame(w: World, seed: number, arm: Arm): Game {
+export function playGame(w: World, seed: number, arm: Arm, policy: Policy = 'greedy'): Game {
   const s = createGame(w, seed);
   const states = [copyState(s)];
   const orders: Order[][] = [];
   while (!s.over) {
-    const turn = ordersOfTurn(s, w, arm.orders?.(s, w) ?? []);
+    const turn = ordersOfTurn(s, w, arm.orders?.(s, w) ?? [], policy);
     orders.push(turn);
     resolveTurn(s, w, turn, { batch: true, quiet: true });
     states.push(copyState(s));
@@ -76,9 +80,10 @@ export function playGame(w: World, seed: number, arm: Arm): Game {
  * The orders of a turn: those given, and the AI's for everything else, including the rest of the orders of an
  * actor that was given fewer than it may give (so that forcing one choice does not also cost a second order).
  */
-function ordersOfTurn(s: GameState, w: World, given: Order[]): Order[] {
+function ordersOfTurn(s: GameState, w: World, given: Order[], policy: Policy): Order[] {
   const held = [...new Set(given.map((o) => o.actor))];
-  const out = planTurn(s, w, given, held).map(({ reason: _, ...o }) => o as Order);
+  const planned = policy === 'lookahead' ? planAhead(s, w, given, held) : planTurn(s, w, given, held);
+  const out = planned.map(({ reason: _, ...o }) => o as Order);
   for (const actor of held) {
     let room = w.settings.ordersPerTurn - given.filter((o) => o.actor === actor).length;
     for (const c of planOrders(s, w, actor)) {
@@ -92,9 +97,16 @@ function ordersOfTurn(s: GameState, w: World, given: Order[]): Order[] {
 }
 
 /** Games of an arm over seeds from … from + count - 1. */
-export function playArm(file: string, branch: string | null, arm: Arm, from: number, count: number): Game[] {
+export function playArm(
+  file: string,
+  branch: string | null,
+  arm: Arm,
+  from: number,
+  count: number,
+  policy: Policy = 'greedy',
+): Game[] {
   const w = armWorld(file, branch, arm);
-  return Array.from({ length: count }, (_, i) => playGame(w, from + i, arm));
+  return Array.from({ length: count }, (_, i) => playGame(w, from + i, arm, policy));
 }
 
 export interface Comparison {
