@@ -49,6 +49,7 @@ export function checkOrderShape(order: unknown): string | null {
 export interface ReplayNode {
   orders: Order[];
   held: string[];
+  ahead?: boolean; // true: the computer's actors looked ahead that turn (absent: the greedy AI)
   branch?: string | null; // set where the line switches to a scenario branch (only at turn 0)
   name?: string;
   comment?: string;
@@ -59,6 +60,7 @@ const ReplayNodeJson: z.ZodType<ReplayNode> = z.lazy(() =>
   z.strictObject({
     orders: z.array(OrderJson).max(100),
     held: z.array(id).max(50),
+    ahead: z.boolean().optional(),
     branch: id.nullable().optional(),
     name: z.string().max(200).optional(),
     comment: z.string().max(5000).optional(),
@@ -91,6 +93,7 @@ export function exportReplay(
 ): Replay {
   const node = (n: TreeNode, parentBranch: string | null): ReplayNode => {
     const out: ReplayNode = { orders: n.orders.map((o) => ({ ...o })), held: [...n.held], children: [] };
+    if (n.ahead) out.ahead = true;
     if (n.branch !== parentBranch) out.branch = n.branch;
     if (n.name) out.name = n.name;
     if (n.comment) out.comment = n.comment;
@@ -247,7 +250,7 @@ export function* rebuildReplay(
       for (const a of r.held)
         if (!world.def.actors.some((x) => x.id === a && x.playable))
           return { ok: false, error: `${where}.held: "${a}" is not a playable actor` };
-      state = advance(before, world, r.orders, r.held);
+      state = advance(before, world, r.orders, r.held, r.ahead ? 'lookahead' : 'greedy');
     }
     const node: TreeNode = {
       id: nextId(),
@@ -255,6 +258,7 @@ export function* rebuildReplay(
       branch: lineBranch,
       orders: r.orders,
       held: r.held,
+      ...(r.ahead && before ? { ahead: true as const } : {}),
       state,
       children: [],
     };

@@ -250,6 +250,16 @@ export class Session {
   }
 
   /** Which actors people hold (the AI plays the rest). Pending orders of released actors are dropped. */
+  /**
+   * Whether the computer's actors look ahead (lookahead.ts: rollouts over two turns, some tens of milliseconds
+   * a turn) or choose greedily, from the next turn on; each turn records which (so a replay plays it again).
+   */
+  lookahead = false;
+
+  setLookahead(on: boolean): void {
+    this.lookahead = on;
+  }
+
   setHeld(actors: string[]): void {
     const playable = new Set(this.def?.actors.filter((a) => a.playable).map((a) => a.id));
     this.held = actors.filter((a) => playable.has(a));
@@ -303,13 +313,14 @@ export class Session {
     if (node.state.over) return { ok: false, error: 'The game is over.' };
     const previous = node.state;
     const orders = this.pending;
-    const state = advance(previous, world, orders, this.held);
+    const state = advance(previous, world, orders, this.held, this.lookahead ? 'lookahead' : 'greedy');
     const child: TreeNode = {
       id: `n${this.nextId++}`,
       turn: state.turn,
       branch: node.branch,
       orders,
       held: [...this.held],
+      ...(this.lookahead ? { ahead: true as const } : {}),
       state,
       children: [],
     };

@@ -9,6 +9,7 @@ export interface TreeNode {
   branch: string | null; // the scenario branch this line plays: "turkey-joins-mosul"
   orders: Order[]; // the people's orders that produced it (the AI's are in state.orders)
   held: string[]; // actors people held that turn: ["US"]
+  ahead?: true; // the computer's actors looked ahead by rollouts that turn (lookahead.ts); else greedy
   state: GameState;
   name?: string; // "Turkey stays out"
   comment?: string;
@@ -58,10 +59,12 @@ export function lineEnd(root: TreeNode, path: Path): Path {
     .reduce((p, n) => joinPath(p, n.id), path);
 }
 
-const sameOrders = (a: TreeNode, orders: readonly Order[], held: readonly string[], branch: string | null) =>
-  a.branch === branch &&
-  JSON.stringify(a.orders) === JSON.stringify(orders) &&
-  JSON.stringify(a.held) === JSON.stringify(held);
+/** The same turn played from the same node: same branch, orders, held actors and AI policy (same state). */
+const sameTurn = (a: TreeNode, b: TreeNode) =>
+  a.branch === b.branch &&
+  a.ahead === b.ahead &&
+  JSON.stringify(a.orders) === JSON.stringify(b.orders) &&
+  JSON.stringify(a.held) === JSON.stringify(b.held);
 
 /**
  * Adds a child below `path` (a variation if the node already has children) and returns its path. The same
@@ -70,7 +73,7 @@ const sameOrders = (a: TreeNode, orders: readonly Order[], held: readonly string
 export function addChild(root: TreeNode, path: Path, child: TreeNode): Path {
   const parent = nodeAt(root, path);
   if (!parent) throw new Error(`no node at path "${path}"`);
-  const existing = parent.children.find((c) => sameOrders(c, child.orders, child.held, child.branch));
+  const existing = parent.children.find((c) => sameTurn(c, child));
   if (existing) return joinPath(path, existing.id);
   parent.children.push(child);
   return joinPath(path, child.id);
@@ -142,7 +145,7 @@ export function graft(root: TreeNode, incoming: TreeNode, nextId: () => string):
   while (stack.length) {
     const [into, from, path, main] = stack.pop()!;
     from.children.forEach((child, k) => {
-      const same = into.children.find((c) => sameOrders(c, child.orders, child.held, child.branch));
+      const same = into.children.find((c) => sameTurn(c, child));
       const onMain = main && k === 0;
       if (same) {
         if (!same.name && child.name) same.name = child.name;

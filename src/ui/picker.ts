@@ -39,6 +39,7 @@ export function createPicker(ui: Ui): Picker {
   let branch: string | null = null;
   let seed = session.seed;
   let held = new Set<string>();
+  let lookahead = session.lookahead;
   let preview: ScenarioDef | null = null;
   let error: string | null = null;
   let errorTitle = SCENARIO_FAILED;
@@ -115,6 +116,7 @@ export function createPicker(ui: Ui): Picker {
     }
     error = null;
     session.setHeld([...held]);
+    session.setLookahead(lookahead);
     try {
       ui.storage?.setItem(heldKey(preview.id), JSON.stringify([...held]));
     } catch {
@@ -303,7 +305,21 @@ export function createPicker(ui: Ui): Picker {
       picker(),
       fileRow(),
       preview
-        ? renderBriefing(preview, branch, held, (id, on) => (on ? held.add(id) : held.delete(id)))
+        ? [
+            ...renderBriefing(preview, branch, held, (id, on) => (on ? held.add(id) : held.delete(id))),
+            el(
+              'label',
+              { class: 'lookahead-choice' },
+              el('input', {
+                type: 'checkbox',
+                'data-testid': 'lookahead',
+                checked: lookahead,
+                onchange: (e: Event) => (lookahead = (e.target as HTMLInputElement).checked),
+              }),
+              ' The computer looks two turns ahead: before it chooses, it plays a few alternatives out and ' +
+                'keeps the best future (slower turns; the odds still play the quicker, greedy computer).',
+            ),
+          ]
         : el(
             'p',
             { class: 'muted', role: 'status' },

@@ -56,6 +56,33 @@ describe('replay files', () => {
     expect(b.root!.children.some((c) => c.branch === 'friendly')).toBe(true);
   });
 
+  it('records the turns the computer looked ahead, and plays them again so (mosul)', async () => {
+    const { session: a } = testSession();
+    await a.load('mosul-2016', null, 4);
+    a.setHeld(['US']);
+    a.endTurn(); // greedy
+    a.setLookahead(true);
+    a.endTurn();
+    a.endTurn();
+    const file = JSON.parse(JSON.stringify(a.exportReplay()));
+    const line = (n: any): any[] => (n.children.length ? [n.children[0], ...line(n.children[0])] : []);
+    expect(line(file.root).map((n) => n.ahead ?? false)).toEqual([false, true, true]);
+    const { session: b } = testSession();
+    expect((await b.openReplay(file)).ok).toBe(true);
+    expect(fingerprint(b.root!)).toEqual(fingerprint(a.root!));
+    // Read without the flag, the same turns are another game: the look-ahead changed what the computer did.
+    const greedy = JSON.parse(JSON.stringify(file));
+    for (const n of line(greedy.root)) delete n.ahead;
+    const { session: c } = testSession();
+    expect((await c.openReplay(greedy)).ok).toBe(true);
+    expect(fingerprint(c.root!)).not.toEqual(fingerprint(a.root!));
+    // The same orders from the same node with the other policy are another variation, not the same turn.
+    a.goTo(a.root!.children[0]!.id);
+    a.setLookahead(false);
+    a.endTurn();
+    expect(a.root!.children[0]!.children).toHaveLength(2);
+  });
+
   describe('bad input leaves the game in progress untouched and names the problem', () => {
     const cases: [string, (r: any) => unknown, RegExp][] = [
       ['not an object', () => 'hello', /not a replay/],
@@ -71,6 +98,14 @@ describe('replay files', () => {
         'another scenario version',
         (r) => ({ ...r, scenario: { ...r.scenario, version: 9 } }),
         /version 9 of "three-valleys"/,
+      ],
+      [
+        'a look-ahead flag that is not true or false',
+        (r) => ({
+          ...r,
+          root: { ...r.root, children: [{ orders: [], held: [], ahead: 'yes', children: [] }] },
+        }),
+        /malformed replay at \.root\.children\[0\]\.ahead/,
       ],
       [
         'a missing field',

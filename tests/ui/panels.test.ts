@@ -310,6 +310,25 @@ describe('scores, summary and picker', () => {
     expect(session.held).toEqual([playable[1]!]);
     expect(d.open).toBe(false);
   });
+
+  it('lets the player have the computer look ahead, for the game it starts', async () => {
+    const { ui, session } = makeUi();
+    const picker = createPicker(ui);
+    const d = asFake(picker.dialog);
+    box().appendChild(d);
+    picker.open('review');
+    const ahead = byTestId(d, 'lookahead')[0]!;
+    expect(ahead.checked).toBe(false);
+    expect(ahead.parentNode!.textContent).toMatch(/looks two turns ahead/);
+    ahead.checked = true;
+    ahead.dispatchEvent({ type: 'change' });
+    byTestId(d, 'start-game')[0]!.click();
+    await settle();
+    expect(session.lookahead).toBe(true);
+    session.endTurn();
+    const node = session.root!.children[0]!;
+    expect(node.ahead).toBe(true);
+  });
 });
 
 describe('every shipped scenario', () => {
