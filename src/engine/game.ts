@@ -43,6 +43,7 @@ export function createGame(w: World, seed: number): GameState {
     relations,
     flags: { ...def.flags },
     fired: [],
+    ledger: new Array<number>(def.actors.length ** 2).fill(0),
     orders: [],
     effects: [],
     scores: {},

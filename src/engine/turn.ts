@@ -10,6 +10,7 @@ import { applyEffect } from './effects';
 import { netAt, valueAt } from './relations';
 import type { RefusalObserver } from './resolve';
 import { resolveOrders } from './resolve';
+import { recordFavours } from './ledger';
 import type { Rule } from './schema';
 import { computeScores } from './scoring';
 import type { World } from './scenario';
@@ -49,6 +50,7 @@ export function copyState(s: GameState): GameState {
     relations: s.relations.map((l) => l.slice()),
     flags: { ...s.flags },
     fired: [...s.fired],
+    ledger: s.ledger.slice(),
   };
 }
 
@@ -104,6 +106,7 @@ function resolveInPlace(
   const { s, w } = ctx;
   s.effects = [];
   resolveOrders(ctx, orders, onRefusal);
+  recordFavours(s, w);
   realign(ctx);
   pullTogether(ctx);
   markContested(ctx); // before the rules, so that a rule's `contest` effect has the last word this turn

@@ -68,6 +68,7 @@ export interface GameState {
   relations: number[][]; // [layer][pair index] in [-100, 100]; pairs (i<j) in actor order
   flags: Record<string, number>; // scenario facts: { sanctionsLifted: 1 }
   fired: string[]; // ids of `once` triggers that have fired
+  ledger: number[]; // reciprocity: what each actor has had from each other lately, [receiver·n + giver] in −1…1
   orders: ResolvedOrder[]; // the orders resolved in the last turn
   effects: Effect[]; // the effects of the last turn
   scores: Record<string, number>; // actor id -> current score

@@ -297,28 +297,16 @@ export function alignment(w: World, i: number, j: number): number {
 }
 
 /**
- * Reciprocity: what the other actor did to this one last turn, +½ for each order that warmed their tie, −½ for
- * each that cooled it, within −1…1. A favour makes the tie worth more, a slight less (tit for tat).
+ * Reciprocity: what the other actor has done for this one lately (the state's ledger, ledger.ts: +½ for each
+ * order that warmed their tie, −½ for each that cooled it, halving every turn after, within −1…1). A favour
+ * makes the tie worth more, a slight less (tit for tat, with a memory).
  */
 export const reciprocity = (s: GameState, w: World, mine: number, other: number): number =>
-  reciprocities(s, w)[mine * w.actorIds.length + other]!;
+  s.ledger[mine * w.actorIds.length + other] ?? 0;
 
-/** Every actor's reciprocity toward every other (mine·n + other), from last turn's orders in one pass. */
-function reciprocities(s: GameState, w: World): Float64Array {
-  const n = w.actorIds.length;
-  const r = new Float64Array(n * n);
-  for (const o of s.orders) {
-    if (o.target === undefined || o.outcome === 'refused') continue;
-    const def = w.orders[o.id];
-    const change = def ? readRelationChange(def) : 0;
-    const giver = w.actorIndex[o.actor];
-    const mine = w.actorIndex[o.target];
-    if (!change || giver === undefined || mine === undefined) continue;
-    r[mine * n + giver] = r[mine * n + giver]! + (change > 0 ? 0.5 : -0.5);
-  }
-  for (let k = 0; k < r.length; k++) r[k] = r[k]! > 1 ? 1 : r[k]! < -1 ? -1 : r[k]!;
-  return r;
-}
+/** Every actor's reciprocity toward every other (mine·n + other), as the ledger holds it. */
+const reciprocities = (s: GameState, w: World): Float64Array =>
+  Float64Array.from({ length: w.actorIds.length ** 2 }, (_, k) => s.ledger[k] ?? 0);
 
 /**
  * A tie's net value as the AI weighs it: each point is worth less the nearer the tie is to ±100 (the slope falls

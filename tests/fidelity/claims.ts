@@ -157,7 +157,6 @@ export const CLAIMS: Claim[] = [
   },
   {
     id: 'R10',
-    open: true,
     scenario: MOSUL,
     claim:
       'The way Iran and the US are cooperating in Iraq has contributed to the convergence of Russia and Turkey.',
@@ -220,7 +219,6 @@ export const CLAIMS: Claim[] = [
   },
   {
     id: 'R44',
-    open: true,
     scenario: TEHRAN,
     claim: 'Sanctioned oil sold at a discount keeps the sellers going.',
     measure: 'the economies of the two sellers, Russia and Iran, at the end (sum)',
