@@ -3,8 +3,8 @@
 // then with it looking ahead (the briefing's choice), and times window.simulation.endTurn() in the page —
 // the AI's planning, the resolution and the panels' updates, on the page's main thread — for every turn of
 // the game. It is the synchronous part of a turn; the next frame's style, layout and paint come after it (a
-// focused control in a redrawn panel brings some of that layout forward: ~16 ms here). DESIGN.md's budget for
-// a turn with the look-ahead AI: under 100 ms.
+// focused control in a redrawn panel brings some of that layout forward: ~16 ms here). The budget for a turn
+// with the look-ahead AI (README, Budgets): under 100 ms.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
