@@ -30,15 +30,19 @@ function addEffect(w: World, ov: Overlay, e: Effect, bind: Bound, actor: number,
         w.layerIndex[e.layer] ?? UNKNOWN,
         sign * e.delta,
       );
-    case 'meter':
-      return ov.bumpMeter(
-        refIndex(w.actorIndex, e.actor, bind),
-        meterIndex(w, e.meter),
-        sign * (e.delta ?? 0),
-      );
+    case 'meter': {
+      const a = refIndex(w.actorIndex, e.actor, bind);
+      const m = meterIndex(w, e.meter);
+      // A set is a change to the value it sets (as resolution applies it); a rule that no longer fires leaves
+      // what it set as it is.
+      if (e.set === undefined) return ov.bumpMeter(a, m, sign * (e.delta ?? 0));
+      if (sign < 0 || a < 0 || m < 0) return;
+      return ov.bumpMeter(a, m, e.set - ov.meter(a, m));
+    }
     case 'flag':
-      if (sign < 0 && e.delta === undefined) return; // a flag set by a rule that no longer fires: left as it is
-      return ov.bumpFlag(e.flag, sign * (e.delta ?? e.set ?? 0));
+      if (e.set === undefined) return ov.bumpFlag(e.flag, sign * (e.delta ?? 0));
+      if (sign < 0) return;
+      return ov.bumpFlag(e.flag, e.set - ov.flag(e.flag));
     case 'presence':
       return ov.bumpForces(
         refIndex(w.actorIndex, e.actor, bind),

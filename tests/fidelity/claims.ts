@@ -281,7 +281,6 @@ export const CLAIMS: Claim[] = [
   },
   {
     id: 'R40',
-    open: true,
     scenario: TEHRAN,
     claim: 'Russia links sanctions to the nuclear talks, then backs down amid Iranian objections.',
     measure: 'games in which Russia links the talks and later backs down (share)',
