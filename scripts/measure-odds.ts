@@ -8,10 +8,8 @@
 // average are printed too: on a shared machine other work stretches the wall time, much less the CPU time.
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { launchChromium } from './chromium';
-import { build, preview } from 'vite';
+import { serveBuiltSite } from './site';
 
 /** CPU time (ms) of a /proc stat line: utime + stime, in clock ticks (USER_HZ, 100 on Linux). */
 const cpuOf = (stat: string) => {
@@ -99,21 +97,11 @@ function cpuBetween(
   return { workers: renderers - kept, main, rest: b.others - a.others + kept - main, types };
 }
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const playouts = Number(process.argv[2] ?? '100');
 const runs = Number(process.argv[3] ?? '5');
 
-// Built apart from dist/ (which the browser tests serve).
-const outDir = path.join(root, 'node_modules', '.cache', 'odds-site');
-await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-const server = await preview({
-  root,
-  build: { outDir },
-  preview: { port: 0, host: '127.0.0.1' },
-  logLevel: 'warn',
-});
-const url = server.resolvedUrls?.local[0];
-if (!url) throw new Error('the preview server did not report its address');
+const site = await serveBuiltSite('odds-site');
+const url = site.url;
 const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
@@ -125,7 +113,7 @@ try {
   if (await start.isVisible()) await start.click();
   if (!(await page.locator('[data-testid=tree-panel]').isVisible())) await page.locator('body').press('t');
   const times: number[] = [];
-  const cpu: ReturnType<typeof cpuBetween>[] = [];
+  const cpu: (ReturnType<typeof cpuBetween> | null)[] = [];
   const used: number[] = [];
   // What the page burns with no run (the map's frames), for scale: the runs' main-thread time includes it.
   const idle0 = sampleCpu();
@@ -145,7 +133,7 @@ try {
     await page.waitForSelector('[data-testid=odds-result]:not([data-seen])', { timeout: 120_000 });
     times.push(Date.now() - t0);
     const c1 = sampleCpu();
-    if (c0 && c1) cpu.push(cpuBetween(c0, c1));
+    cpu.push(c0 && c1 ? cpuBetween(c0, c1) : null); // one entry per run, null where /proc could not be read
     used.push(workers);
   }
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
@@ -169,5 +157,5 @@ try {
   );
 } finally {
   await browser.close();
-  await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  await site.close();
 }

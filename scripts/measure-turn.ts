@@ -5,22 +5,11 @@
 // the game. It is the synchronous part of a turn; the next frame's style, layout and paint come after it (a
 // focused control in a redrawn panel brings some of that layout forward: ~16 ms here). The budget for a turn
 // with the look-ahead AI (README, Budgets): under 100 ms.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build, preview } from 'vite';
 import { launchChromium } from './chromium';
+import { serveBuiltSite } from './site';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = path.join(root, 'node_modules', '.cache', 'turn-site');
-await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-const server = await preview({
-  root,
-  build: { outDir },
-  preview: { port: 0, host: '127.0.0.1' },
-  logLevel: 'warn',
-});
-const url = server.resolvedUrls?.local[0];
-if (!url) throw new Error('the preview server did not report its address');
+const site = await serveBuiltSite('turn-site');
+const url = site.url;
 const browser = await launchChromium();
 
 const pct = (xs: number[], p: number) => {
@@ -55,5 +44,5 @@ try {
   }
 } finally {
   await browser.close();
-  await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  await site.close();
 }

@@ -19,7 +19,7 @@ export interface LookaheadBudget {
   turns: number; // this turn and the ones after it, played to the end of the last
 }
 
-/** The page's budget: 25 two-turn rollouts a turn for 12 actors, well under 100 ms (npm run bench). */
+/** The default budget: 25 two-turn rollouts a turn for 12 actors (npm run bench reports what it costs). */
 export const LOOKAHEAD: LookaheadBudget = { alternatives: 2, turns: 2 };
 
 /** The state after `first` is resolved and, to `turns` in all, the greedy AI plays every actor. */
@@ -32,7 +32,7 @@ function rollout(s: GameState, w: World, first: readonly Order[], turns: number)
 }
 
 /** One objective's standing for the actor, on the scale `score` weighs gains by. */
-function objectiveValues(s: GameState, w: World, mine: number, end: GameState): number[] {
+function objectiveValues(w: World, mine: number, end: GameState): number[] {
   const L = new StateReader(end, w, [], { rng: end.rng });
   const weights = end.actors[mine]!.weights;
   return objectivesOf(w, mine).map((c, k) => {
@@ -46,10 +46,10 @@ function objectiveValues(s: GameState, w: World, mine: number, end: GameState): 
  * Where an actor stands in a state, as the greedy AI values a change (valuation.ts): its objectives met and
  * how near the rest are, its ties by what each is worth to it (regard as at the decision), its banked VP.
  */
-function standing(s: GameState, w: World, mine: number, end: GameState, plan: Planning): number {
+function standing(w: World, mine: number, end: GameState, plan: Planning): number {
   const L = new StateReader(end, w, [], { rng: end.rng });
   const n = w.actorIds.length;
-  let value = objectiveValues(s, w, mine, end).reduce((a, b) => a + b, 0);
+  let value = objectiveValues(w, mine, end).reduce((a, b) => a + b, 0);
   for (let other = 0; other < n; other++)
     if (other !== mine)
       value +=
@@ -81,7 +81,6 @@ function withFirst(s: GameState, w: World, alt: Ranked, greedy: readonly Choice[
 
 /** Why the alternative won, in a sentence: the objective its future brings nearest compared with the greedy one. */
 function whyAhead(
-  s: GameState,
   w: World,
   mine: number,
   alt: Ranked,
@@ -90,8 +89,8 @@ function whyAhead(
   instead: Choice | undefined,
   budget: LookaheadBudget,
 ): string {
-  const now = objectiveValues(s, w, mine, end);
-  const then = objectiveValues(s, w, mine, base);
+  const now = objectiveValues(w, mine, end);
+  const then = objectiveValues(w, mine, base);
   let best = -1;
   for (let k = 0; k < now.length; k++)
     if (now[k]! - then[k]! > 0 && (best < 0 || now[k]! - then[k]! > now[best]! - then[best]!)) best = k;
@@ -127,7 +126,7 @@ export function planAhead(
   ai.forEach((actor, k) => {
     const mine = w.actorIndex[actor]!;
     const g = greedy[k]!;
-    let best = { choices: g, value: standing(s, w, mine, base, plan) + stakesOf(w, mine, g) };
+    let best = { choices: g, value: standing(w, mine, base, plan) + stakesOf(w, mine, g) };
     let why = '';
     const tried = new Set<string>();
     for (const alt of ranked[k]!) {
@@ -137,10 +136,10 @@ export function planAhead(
       tried.add(alt.def.id);
       const choices = withFirst(s, w, alt, g);
       const end = rollout(s, w, turn(k, choices), budget.turns);
-      const value = standing(s, w, mine, end, plan) + stakesOf(w, mine, choices);
+      const value = standing(w, mine, end, plan) + stakesOf(w, mine, choices);
       if (value <= best.value) continue;
       best = { choices, value };
-      why = whyAhead(s, w, mine, alt, end, base, g[0], budget);
+      why = whyAhead(w, mine, alt, end, base, g[0], budget);
     }
     best.choices.forEach((c, i) => out.push({ ...c.order, reason: i === 0 && why ? why : c.reason }));
   });

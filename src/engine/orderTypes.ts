@@ -4,7 +4,7 @@
 import type { Cause, Ctx } from './context';
 import { actorName, record, regionName, later } from './context';
 import { changeControl, changePresence, changeReserve, deployForces } from './effects';
-import type { Overlay } from './reader';
+import type { Overlay } from './overlay';
 import { relation } from './relations';
 import { nextInt } from './rng';
 import type { World } from './scenario';

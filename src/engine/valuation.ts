@@ -5,7 +5,8 @@
 import type { Compiled } from './compile';
 import { compiled, ReadIndex } from './compile';
 import type { Bound, Reader } from './reader';
-import { bindOrder, NO_BINDING, NOBODY, Overlay, StateReader, UNKNOWN } from './reader';
+import { Overlay } from './overlay';
+import { bindOrder, NO_BINDING, NOBODY, StateReader, UNKNOWN } from './reader';
 import { dampedReaction } from './resolve';
 import { readAmount, describeOrderType, readRelationChange } from './orderTypes';
 import type { Condition, Effect, OrderDef } from './schema';

@@ -9,7 +9,8 @@ import type { World } from '../../src/engine/index';
 import { advance, createGame } from '../../src/engine/index';
 import { compiled, readsWith } from '../../src/engine/compile';
 import type { Bound } from '../../src/engine/reader';
-import { bindOrder, NO_BINDING, NOBODY, Overlay, StateReader } from '../../src/engine/reader';
+import { Overlay } from '../../src/engine/overlay';
+import { bindOrder, NO_BINDING, NOBODY, StateReader } from '../../src/engine/reader';
 import { worldFrom } from '../support/worlds';
 
 const worlds = ['mosul-2016', 'tehran-2022', 'russia-intervenes-2015'].map((id) =>

@@ -17,7 +17,8 @@ import {
   validateScenario,
 } from '../../src/engine/index';
 import { describeOrderType } from '../../src/engine/orderTypes';
-import { Overlay, StateReader } from '../../src/engine/reader';
+import { Overlay } from '../../src/engine/overlay';
+import { StateReader } from '../../src/engine/reader';
 import type { ScenarioDef } from '../../src/engine/schema';
 import { ROOT, valleys, valleysJson, worldFrom } from '../support/worlds';
 

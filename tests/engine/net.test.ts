@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createGame, netAt } from '../../src/engine/index';
 import { netOf } from '../../src/engine/net';
-import { Overlay, StateReader } from '../../src/engine/reader';
+import { Overlay } from '../../src/engine/overlay';
+import { StateReader } from '../../src/engine/reader';
 import { pairIndex } from '../../src/engine/relations';
 import { valleys, worldFrom } from '../support/worlds';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ScenarioDef } from '../../src/engine/schema';
 import { compileWorld, createGame, resolveTurn, validateScenario } from '../../src/engine/index';
 import { planningFor } from '../../src/engine/ai';
-import { Overlay } from '../../src/engine/reader';
+import { Overlay } from '../../src/engine/overlay';
 import { expect as expectOrder } from '../../src/engine/valuation';
 import { valleysJson } from '../support/worlds';
 
