@@ -72,7 +72,6 @@ function tiesBroken(g: Game): number {
 export const CLAIMS: Claim[] = [
   {
     id: 'R3',
-    open: true,
     scenario: MOSUL,
     claim:
       'The US opposition to a Turkish role in Iraq brings Russia and Turkey closer in Syria, and it lasts.',

@@ -462,19 +462,22 @@ describe('Mosul 2016: the rules do what A1 says', () => {
     });
   });
 
-  it('R20: Turkey asks Moscow to mediate with Tehran and Baghdad, and Russia’s mediation eases both', () => {
-    const MEDIATE: Order = { id: 'rus-mediate', actor: 'RUS', target: 'TUR' };
-    expect(checkOrder(s0, w, MEDIATE)).toMatchObject({ ok: false, code: 'requires' }); // not asked
+  it('R20: Turkey asks Moscow to mediate with Tehran and Baghdad, and Moscow, not hostile, eases both', () => {
+    const ASK: Order = { id: 'tur-ask-mediation', actor: 'TUR', target: 'RUS' };
     const unseated = setup(s0, (d) => void (actor(d, 'TUR').meters.seat = 0));
-    const s1 = play(unseated, [{ id: 'tur-ask-mediation', actor: 'TUR', target: 'RUS' }, MEDIATE]);
+    const s1 = play(unseated, [ASK]);
     expectFired(s1, 'R20');
     expect(ruleRelation(s1, 'R20', 'TUR', 'IRN', 'IQ')).toBe(6);
     expect(ruleRelation(s1, 'R20', 'TUR', 'IRQ', 'IQ')).toBe(6);
     expect(ruleMeter(s1, 'R20', 'RUS', 'influence-iq')).toBe(5);
     expect(actor(s1, 'TUR').meters.seat).toBe(1);
-    expect(s1.flags.mediationAsked).toBe(0);
     // Turning to Moscow does not cool Russia–Turkey relations.
     expect(rel(s1, 'RUS', 'TUR', 'net')).toBeGreaterThan(rel(s0, 'RUS', 'TUR', 'net'));
+    // A Moscow hostile to Ankara in Syria does not mediate: the ask warms the tie, nothing more.
+    const hostile = setup(unseated, (d) => setRelation(d, 'RUS', 'TUR', 'SY', -20));
+    const s2 = play(hostile, [ASK]);
+    expect(s2.effects.some((e) => e.rule === 'R20')).toBe(false);
+    expect(actor(s2, 'TUR').meters.seat).toBe(0);
   });
 
   it('R21: the US can act in Syria only on terms Turkey accepts', () => {
