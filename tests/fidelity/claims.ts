@@ -110,7 +110,6 @@ export const CLAIMS: Claim[] = [
   },
   {
     id: 'R13',
-    open: true,
     scenario: MOSUL,
     claim: 'The secret lifting of sanctions facilitated the US–Iran cooperation in Iraq.',
     measure: 'US–Iran (Iraq) over turns 2–8',

@@ -345,6 +345,7 @@ describe('Mosul 2016: the rules do what A1 says', () => {
     expect(ruleMeter(s1, 'R13', 'IRN', 'relief')).toBe(15);
     expect(actor(s1, 'IRN').meters.relief).toBe(55);
     expect(rel(s1, 'US', 'IRN', 'GL')).toBeGreaterThan(rel(s0, 'US', 'IRN', 'GL'));
+    expect(ruleRelation(s1, 'R13', 'US', 'IRN', 'IQ')).toBe(10); // the co-operation in Iraq it facilitated
   });
 
   it('R14: while relief is in force Iran earns from Western business (and dollars when it runs deeper, R14b)', () => {
