@@ -33,6 +33,14 @@ const at =
     s.turn + 1 === turn ? [order] : [];
 
 const deny: Order = { actor: 'US', id: 'us-deny-turkey', target: 'TUR' };
+
+/**
+ * A Turkey that does not cooperate with Russia: it neither coordinates with Moscow over Aleppo nor turns to it
+ * for mediation (both are its engagement with Russia, as R5/R7 counts it; either alone warms the tie as much).
+ */
+const noCooperation: Arm = {
+  edit: (d) => withoutOrders(d, 'tur-coordinate-russia', 'tur-ask-mediation'),
+};
 const noDenial: Arm = { edit: (d) => withoutOrders(d, 'us-deny-turkey') };
 
 /** The turn (index into the states) at which a region first changed hands from an actor, or -1. */
@@ -120,12 +128,11 @@ export const CLAIMS: Claim[] = [
   },
   {
     id: 'R18/R19',
-    open: true,
     scenario: MOSUL,
     claim:
       'Were Turkey not to cooperate with Russia over Aleppo, its Euphrates Shield might suffer set-backs.',
     measure: 'games in which Turkey does not hold the Euphrates Shield zone at the end (share)',
-    with: { edit: (d) => withoutOrders(d, 'tur-coordinate-russia') },
+    with: noCooperation,
     without: {},
     value: (g) => (last(g).regions[g.w.regionIndex['euphrates-shield']!]!.controller === 'TUR' ? 0 : 1),
     direction: 'higher',
@@ -136,7 +143,7 @@ export const CLAIMS: Claim[] = [
     scenario: MOSUL,
     claim: 'Russia answers a Turkey that does not cooperate over Aleppo by withholding its acquiescence.',
     measure: 'Russia\'s "withhold acquiescence" orders over the game',
-    with: { edit: (d) => withoutOrders(d, 'tur-coordinate-russia') },
+    with: noCooperation,
     without: {},
     value: (g) => ordersGiven(g, 'RUS', 'rus-withhold'),
     direction: 'higher',
