@@ -139,13 +139,20 @@ export const CLAIMS: Claim[] = [
   },
   {
     id: 'R18',
-    open: true,
     scenario: MOSUL,
-    claim: 'Russia answers a Turkey that does not cooperate over Aleppo by withholding its acquiescence.',
-    measure: 'Russia\'s "withhold acquiescence" orders over the game',
+    claim: 'A Turkey that does not cooperate with Russia over Aleppo loses Russian acquiescence.',
+    measure:
+      'turns without Russian acquiescence: net Russia–Turkey below the +45 of R19, or Russia withholding it by order',
     with: noCooperation,
     without: {},
-    value: (g) => ordersGiven(g, 'RUS', 'rus-withhold'),
+    value: (g) =>
+      g.states
+        .slice(1)
+        .filter(
+          (s, t) =>
+            net(g, s, 'RUS', 'TUR') < 45 ||
+            g.orders[t]!.some((o) => o.actor === 'RUS' && o.id === 'rus-withhold'),
+        ).length,
     direction: 'higher',
   },
   // The claims that held before issue 10, kept holding: each rule against the same game without it.
