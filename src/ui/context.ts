@@ -18,6 +18,7 @@ export interface View {
   large: boolean; // large text
   left: boolean; // orders panel open
   right: boolean; // info panel open
+  allEffects: boolean; // the report's "All effects" unfolded
 }
 
 export interface Ui {
@@ -54,6 +55,7 @@ export const newView = (): View => ({
   large: false,
   left: true,
   right: true,
+  allEffects: false,
 });
 
 /** The actor whose orders are being given now, or null when nobody is held. */

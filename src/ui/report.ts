@@ -1,10 +1,13 @@
-// The turn report (every effect of the turn at the history cursor, grouped by the order that caused it, then
-// the realignment no order caused) and the log (every turn of the current line, newest first, drawn on demand).
+// The turn report (the turn's key changes at the history cursor, each with its cause and quote, then every
+// effect, grouped by the order that caused it and the realignment no order caused, folded and drawn when
+// opened) and the log (every turn of the current line, newest first, drawn on demand).
 import type { World } from '../engine/index';
 import type { TreeNode } from '../session/tree';
 import type { Ui } from './context';
 import { el, setChildren } from './dom';
-import { renderEffects, renderOrderLine, turnLabel } from './effects';
+import { renderEffects, renderOrderLine, renderQuote, turnLabel } from './effects';
+import type { KeyChange } from './keyChanges';
+import { keyChanges } from './keyChanges';
 import type { OrderGroup } from './format';
 import { formatDate, groupEffects } from './format';
 
@@ -67,6 +70,7 @@ export function renderReport(ui: Ui, into: HTMLElement): void {
   const node = session.node;
   const w = session.world;
   if (!node || !w) return setChildren(into, el('p', { class: 'muted' }, 'No game is loaded.'));
+  const line = session.line();
   if (node.state.turn === 0)
     return setChildren(
       into,
@@ -84,8 +88,61 @@ export function renderReport(ui: Ui, into: HTMLElement): void {
     ),
     node.name ? el('p', {}, `Name: ${node.name}`) : null,
     node.comment ? el('p', { class: 'comment' }, node.comment) : null,
-    renderTurn(ui, w, node),
+    renderKeyChanges(w, keyChanges(w, line.at(-2)?.state ?? null, node.state, node.held)),
+    allEffects(ui, w, node),
   );
+}
+
+/** The key changes as a numbered list: what changed, its cause, and the passage the cause rests on. */
+function renderKeyChanges(w: World, changes: readonly KeyChange[]): HTMLElement {
+  return el(
+    'section',
+    { class: 'key-changes', 'data-testid': 'key-changes' },
+    el('h4', {}, 'Key changes'),
+    changes.length
+      ? el(
+          'ol',
+          {},
+          changes.map((k) =>
+            el(
+              'li',
+              { class: `key-change key-${k.kind}`, 'data-testid': 'key-change' },
+              el('p', {}, k.text),
+              el('p', { class: 'reason' }, `Cause: ${k.cause}`),
+              k.source ? renderQuote(w, k.source) : null,
+            ),
+          ),
+        )
+      : el(
+          'p',
+          { class: 'muted' },
+          'No region changed hands, no relation crossed a band, no rule took effect.',
+        ),
+  );
+}
+
+/**
+ * Every effect of the turn, folded: drawn when opened (a turn has up to a few hundred), and kept open from
+ * turn to turn once the reader has opened it.
+ */
+function allEffects(ui: Ui, w: World, node: TreeNode): HTMLElement {
+  const body = el('div', {});
+  const details = el(
+    'details',
+    { class: 'all-effects', 'data-testid': 'all-effects' },
+    el('summary', {}, `All ${node.state.effects.length} effects, by the order that caused them`),
+    body,
+  );
+  const draw = () => {
+    ui.view.allEffects = details.open;
+    if (details.open && !body.firstChild) setChildren(body, renderTurn(ui, w, node));
+  };
+  details.addEventListener('toggle', draw);
+  if (ui.view.allEffects) {
+    details.open = true;
+    setChildren(body, renderTurn(ui, w, node));
+  }
+  return details;
 }
 
 /** Every turn of the current line, newest first; a turn's effects are drawn when it is opened. */

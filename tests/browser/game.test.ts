@@ -49,9 +49,17 @@ describe('playing in the browser', { timeout: 300_000 }, () => {
       turns++;
       if (turns === 1) {
         await screenshot(page, 'game-03-after-turn-1');
-        // The turn report says why things changed and quotes the article where a rule rests on it.
+        // The turn report gives the key changes first, each with its cause, then every effect, folded: it
+        // says why things changed and quotes the article where a rule rests on it.
         await page.click('[data-testid=tab-report]');
-        expect(await page.locator('[data-testid=log-effect]').count()).toBeGreaterThan(10);
+        const keys = page.locator('[data-testid=key-change]');
+        expect(await keys.count()).toBeGreaterThan(0);
+        expect(await keys.count()).toBeLessThanOrEqual(8);
+        expect(await keys.first().textContent()).toMatch(/Cause: /);
+        expect(await page.locator('[data-testid=log-effect]').count()).toBe(0);
+        await page.click('[data-testid=all-effects] > summary');
+        await expect.poll(() => page.locator('[data-testid=log-effect]').count()).toBeGreaterThan(10);
+        await screenshot(page, 'game-03b-report');
       }
       if (await page.locator('[data-testid=game-summary]').isVisible()) break;
       if (await page.evaluate(() => window.simulation.state()!.over)) break;

@@ -196,6 +196,17 @@ describe('the report and the log', () => {
     const s = session.state!;
     const report = box();
     renderReport(ui, report as unknown as HTMLElement);
+    // The key changes first, each with its cause; every effect folded below, drawn when opened.
+    const keys = byTestId(report, 'key-change');
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.length).toBeLessThanOrEqual(8);
+    for (const k of keys) expect(k.textContent).toMatch(/Cause: \S/);
+    const all = byTestId(report, 'all-effects')[0]!;
+    expect(all.open).toBe(false);
+    expect(byTestId(report, 'log-effect')).toHaveLength(0);
+    all.open = true;
+    all.dispatchEvent({ type: 'toggle' });
+    expect(ui.view.allEffects).toBe(true);
     expect(byTestId(report, 'log-effect')).toHaveLength(s.effects.length);
     expect(byTestId(report, 'log-order')).toHaveLength(s.orders.length);
     expect(report.textContent).toContain('The players’ orders');
