@@ -1,11 +1,13 @@
-// The end of a game: final scores ranked, the objectives each actor met, the contradictions left standing,
-// and the discussion questions again, with a replay of the same game or a choice of another.
+// The end of a game: final scores ranked, the objectives each actor met, the contradictions left standing, the
+// debrief (how each score is made, the relations that moved most, the players' decisions: debrief.ts) and the
+// discussion questions again, with a replay of the same game or a choice of another, and a printable copy.
 import { listUnbalancedTriads, objectiveStatus } from '../engine/index';
 import type { Ui } from './context';
 import { button, el, makeDialog, openDialog, setChildren } from './dom';
 import { findBranch, renderQuestions } from './briefing';
 import { actorName, formatDate, rankScores, sortTriads } from './format';
 import { renderObjective } from './scores';
+import { renderDebrief } from './debrief';
 
 export interface Summary {
   dialog: HTMLDialogElement;
@@ -96,6 +98,7 @@ export function createSummary(ui: Ui): Summary {
             ? el('p', { class: 'muted' }, `…and ${contradictions.length - 15} more.`)
             : null,
         ),
+        renderDebrief(w, session.line(), session.held),
         renderQuestions(def, findBranch(def, s.branch)),
       ),
       el(
@@ -105,6 +108,7 @@ export function createSummary(ui: Ui): Summary {
           'div',
           { class: 'buttons' },
           button('Close and look at the map', () => dialog.close(), { 'data-testid': 'summary-close' }),
+          button('Print / Save as PDF', () => window.print(), { 'data-testid': 'summary-print' }),
           button(
             'Pick another scenario',
             () => {
