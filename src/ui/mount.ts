@@ -306,6 +306,7 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
     banner.element,
     live,
     picker.dialog,
+    picker.lesson,
     summary.dialog,
     keys.dialog,
     compare.dialog,

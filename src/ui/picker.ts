@@ -12,11 +12,13 @@ import { checkSeed, isSameScenario } from '../session/session';
 import { snapshot } from '../session/opening';
 import type { PickedFile } from './scenarioFile';
 import { describeTravel, listenForDrops, readPickedScenario, SCENARIO_FILE_LIMIT } from './scenarioFile';
+import { createLessonDialog } from './lesson';
 
 export type Mode = 'start' | 'new' | 'review';
 
 export interface Picker {
   dialog: HTMLDialogElement;
+  lesson: HTMLDialogElement; // the previewed scenario's lesson materials (lesson.ts)
   open(mode: Mode): void;
   update(): void; // the session loaded a game or failed to: refresh what is shown
   showError(message: string | null, title?: string): void; // title: what failed (a scenario by default)
@@ -31,6 +33,7 @@ const heldKey = (scenario: string) => `ui.held.${scenario}`;
 export function createPicker(ui: Ui): Picker {
   const { session } = ui;
   const dialog = makeDialog('Scenario and briefing', { class: 'dialog briefing', 'data-testid': 'briefing' });
+  const lesson = createLessonDialog();
   const body = el('div', { class: 'dialog-body' });
   const footer = el('div', { class: 'dialog-footer' });
   dialog.append(body, footer);
@@ -345,6 +348,10 @@ export function createPicker(ui: Ui): Picker {
         session.def && mode !== 'start'
           ? button('Back to the game', () => dialog.close(), { 'data-testid': 'briefing-close' })
           : null,
+        button('Lesson materials', () => preview && lesson.open(preview), {
+          'data-testid': 'open-lesson',
+          disabled: !preview,
+        }),
         button(
           busy
             ? 'Loading…'
@@ -372,6 +379,7 @@ export function createPicker(ui: Ui): Picker {
 
   const api: Picker = {
     dialog,
+    lesson: lesson.dialog,
     open(m) {
       mode = m;
       error = null;

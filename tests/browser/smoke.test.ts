@@ -22,4 +22,30 @@ describe('the page', { timeout: 120_000 }, () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('gives a teacher the lesson materials of the scenario in the briefing, printable, and back', async () => {
+    const { page, errors } = await openPage(browser, `${inject('baseUrl')}?scenario=tehran-2022`);
+    await waitReady(page);
+    await page.click('[data-testid=open-lesson]');
+    const lesson = page.locator('[data-testid=lesson]');
+    await expect.poll(() => lesson.isVisible()).toBe(true);
+    expect(await lesson.locator('h2').textContent()).toContain('Putin in Tehran 2022');
+    expect(await page.locator('[data-testid=lesson-plan-1] li').count()).toBeGreaterThan(2);
+    const playable = await page.evaluate(() => window.simulation.state()!.actors.length);
+    const sheets = await page.locator('[data-testid=role-sheet]').count();
+    expect(sheets).toBeGreaterThan(1);
+    expect(sheets).toBeLessThan(playable);
+    expect(await page.locator('[data-testid=teacher-notes] li').count()).toBeGreaterThan(0);
+    await screenshot(page, 'lesson-materials');
+    // Printed, the materials alone: the map and the briefing behind them are not on paper.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('#map').isVisible()).toBe(false);
+    expect(await lesson.isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+    await page.click('[data-testid=lesson-close]');
+    await expect.poll(() => lesson.isVisible()).toBe(false);
+    expect(await page.locator('[data-testid=briefing]').isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
