@@ -32,6 +32,10 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/** A dialog's footer: its row of buttons. */
+export const dialogFooter = (...buttons: Child[]): HTMLElement =>
+  el('div', { class: 'dialog-footer' }, el('div', { class: 'buttons' }, ...buttons));
+
 /** A `<button type="button">`. */
 export const button = (label: Child, onclick: Handler, props: Props = {}): HTMLButtonElement =>
   el('button', { type: 'button', ...props, onclick }, label);

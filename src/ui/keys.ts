@@ -1,6 +1,6 @@
 // Keyboard shortcuts: which key does what (a pure table, tested), the handler on the document, and the "Keys"
 // help dialog opened with "?". Keys never fire while typing in a field or while a dialog is open.
-import { el, makeDialog, openDialog } from './dom';
+import { dialogFooter, el, makeDialog, openDialog } from './dom';
 
 export type KeyAction =
   | 'end-turn'
@@ -141,15 +141,7 @@ export function createKeysDialog(): { dialog: HTMLDialogElement; open(): void } 
         ),
       ),
     ),
-    el(
-      'div',
-      { class: 'dialog-footer' },
-      el(
-        'div',
-        { class: 'buttons' },
-        el('button', { type: 'button', class: 'primary', onclick: () => dialog.close() }, 'Close'),
-      ),
-    ),
+    dialogFooter(el('button', { type: 'button', class: 'primary', onclick: () => dialog.close() }, 'Close')),
   );
   return { dialog, open: () => openDialog(dialog, dialog.querySelector<HTMLElement>('h2')) };
 }

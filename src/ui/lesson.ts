@@ -8,7 +8,7 @@ import type { World } from '../engine/index';
 import { createGame, netAt } from '../engine/index';
 import type { ScenarioDef, SourceRef } from '../engine/schema';
 import { compileWorld } from '../engine/world';
-import { button, el, makeDialog, openDialog, setChildren } from './dom';
+import { button, dialogFooter, el, makeDialog, openDialog, setChildren } from './dom';
 import { actorName, describeValue, formatSigned, sourceLabel } from './format';
 
 /** Minutes of a school period. */
@@ -243,6 +243,14 @@ export function teacherNotes(def: ScenarioDef): TeacherNote[] {
   return out;
 }
 
+/** The teacher notes of one kind, as a list: "where: what". */
+const noteList = (notes: readonly TeacherNote[], kind: TeacherNote['kind']): HTMLElement =>
+  el(
+    'ul',
+    {},
+    notes.filter((n) => n.kind === kind).map((n) => el('li', {}, el('strong', {}, `${n.where}: `), n.text)),
+  );
+
 /** The dialog: one scenario's materials, printable. */
 export function createLessonDialog(): { dialog: HTMLDialogElement; open(def: ScenarioDef): void } {
   const dialog = makeDialog('Lesson materials', { class: 'dialog lesson', 'data-testid': 'lesson' });
@@ -365,35 +373,17 @@ export function createLessonDialog(): { dialog: HTMLDialogElement; open(def: Sce
               'articles say happened.',
           ),
           el('h4', {}, 'Facts from outside the articles'),
-          el(
-            'ul',
-            {},
-            notes
-              .filter((n) => n.kind === 'outside')
-              .map((n) => el('li', {}, el('strong', {}, `${n.where}: `), n.text)),
-          ),
+          noteList(notes, 'outside'),
           el('h4', {}, 'Claims of the articles that are doubtful'),
-          el(
-            'ul',
-            {},
-            notes
-              .filter((n) => n.kind === 'doubtful')
-              .map((n) => el('li', {}, el('strong', {}, `${n.where}: `), n.text)),
-          ),
+          noteList(notes, 'doubtful'),
         ),
       ),
-      el(
-        'div',
-        { class: 'dialog-footer' },
-        el(
-          'div',
-          { class: 'buttons' },
-          button('Close', () => dialog.close(), { 'data-testid': 'lesson-close' }),
-          button('Print / Save as PDF', () => window.print(), {
-            class: 'primary',
-            'data-testid': 'lesson-print',
-          }),
-        ),
+      dialogFooter(
+        button('Close', () => dialog.close(), { 'data-testid': 'lesson-close' }),
+        button('Print / Save as PDF', () => window.print(), {
+          class: 'primary',
+          'data-testid': 'lesson-print',
+        }),
       ),
     );
   };

@@ -3,7 +3,7 @@
 // discussion questions again, with a replay of the same game or a choice of another, and a printable copy.
 import { listUnbalancedTriads, objectiveStatus } from '../engine/index';
 import type { Ui } from './context';
-import { button, el, makeDialog, openDialog, setChildren } from './dom';
+import { button, dialogFooter, el, makeDialog, openDialog, setChildren } from './dom';
 import { findBranch, renderQuestions } from './briefing';
 import { actorName, formatDate, rankScores, sortTriads } from './format';
 import { renderObjective } from './scores';
@@ -101,35 +101,29 @@ export function createSummary(ui: Ui): Summary {
         renderDebrief(w, session.line(), session.held),
         renderQuestions(def, findBranch(def, s.branch)),
       ),
-      el(
-        'div',
-        { class: 'dialog-footer' },
-        el(
-          'div',
-          { class: 'buttons' },
-          button('Close and look at the map', () => dialog.close(), { 'data-testid': 'summary-close' }),
-          button('Print / Save as PDF', () => window.print(), { 'data-testid': 'summary-print' }),
-          button(
-            'Pick another scenario',
-            () => {
-              dialog.close();
-              ui.openBriefing('new');
-            },
-            { 'data-testid': 'summary-pick' },
-          ),
-          button(
-            'Replay',
-            async () => {
-              const held = [...session.held];
-              const result = await session.load(s.scenario, s.branch, s.seed);
-              if (!result.ok) return;
-              session.setHeld(held);
-              dialog.close();
-              ui.refresh();
-              ui.announce('The game starts again from the beginning.');
-            },
-            { class: 'primary', 'data-testid': 'summary-replay' },
-          ),
+      dialogFooter(
+        button('Close and look at the map', () => dialog.close(), { 'data-testid': 'summary-close' }),
+        button('Print / Save as PDF', () => window.print(), { 'data-testid': 'summary-print' }),
+        button(
+          'Pick another scenario',
+          () => {
+            dialog.close();
+            ui.openBriefing('new');
+          },
+          { 'data-testid': 'summary-pick' },
+        ),
+        button(
+          'Replay',
+          async () => {
+            const held = [...session.held];
+            const result = await session.load(s.scenario, s.branch, s.seed);
+            if (!result.ok) return;
+            session.setHeld(held);
+            dialog.close();
+            ui.refresh();
+            ui.announce('The game starts again from the beginning.');
+          },
+          { class: 'primary', 'data-testid': 'summary-replay' },
         ),
       ),
     );
