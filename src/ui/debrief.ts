@@ -1,6 +1,6 @@
 // The debrief at the end of a game (in the summary): how each score is made, the players' key decisions and
-// what each did, and the relations that moved most over the game, plotted turn by turn with the turns where a
-// rule of the articles acted on them. The facts are worked out without the DOM (tested); the plots are SVG
+// what each did, the relations that moved most over the game, plotted turn by turn with the turns where a
+// rule of the articles acted on them, and the game beside what really happened where the scenario records it. The facts are worked out without the DOM (tested); the plots are SVG
 // built node by node (plots.ts), never markup.
 import type { Effect, GameState, World } from '../engine/index';
 import { listUnbalancedTriads, netAt, objectiveStatus, tensionPenalty, tensionScores } from '../engine/index';
@@ -229,6 +229,40 @@ export function relationsPlot(w: World, pairs: readonly PairLine[]): SVGElement 
   return plot;
 }
 
+/** A rule or an objective whose real outcome the scenario records (`ok`), and what became of it in this game. */
+export interface Comparison {
+  what: string; // "R16: The brokered exit …" or "Turkey: Hold the Euphrates Shield zone (take al-Bab)."
+  inGame: string; // "happened at turn 3" / "did not happen" / "met at the end" / "not met at the end"
+  happened: string; // the recorded outcome
+}
+
+/** This game against what happened, as far as the scenario records it. */
+export function compareWithHistory(w: World, line: readonly TreeNode[]): Comparison[] {
+  const last = line.at(-1)!.state;
+  const out: Comparison[] = [];
+  for (const rule of w.def.rules) {
+    if (!rule.ok) continue;
+    const at = line.findIndex((n, i) => i > 0 && n.state.effects.some((e) => e.rule === rule.id));
+    out.push({
+      what: `${rule.id}: ${rule.text}`,
+      inGame: at > 0 ? `happened at turn ${line[at]!.turn}` : 'did not happen',
+      happened: rule.ok,
+    });
+  }
+  for (const a of w.def.actors) {
+    const status = objectiveStatus({ s: last, w }, a.id);
+    a.objectives.forEach((o, k) => {
+      if (!o.ok) return;
+      out.push({
+        what: `${a.name}: ${o.text}`,
+        inGame: status[k]!.met ? 'met at the end' : 'not met at the end',
+        happened: o.ok,
+      });
+    });
+  }
+  return out;
+}
+
 /** The debrief's sections for the summary dialog. */
 export function renderDebrief(w: World, line: readonly TreeNode[], held: readonly string[]): HTMLElement {
   const s = line.at(-1)!.state;
@@ -236,6 +270,7 @@ export function renderDebrief(w: World, line: readonly TreeNode[], held: readonl
   const who = held.length ? held : playable;
   const decisions = keyDecisions(w, line);
   const pairs = movedPairs(w, line, who);
+  const history = compareWithHistory(w, line);
   return el(
     'div',
     { class: 'debrief', 'data-testid': 'debrief' },
@@ -285,6 +320,30 @@ export function renderDebrief(w: World, line: readonly TreeNode[], held: readonl
           ]
         : el('p', { class: 'muted' }, 'No relation has moved yet.'),
     ),
+    history.length
+      ? el(
+          'section',
+          {},
+          el('h3', {}, 'This game and what happened'),
+          el(
+            'p',
+            { class: 'muted' },
+            'What the scenario records of the real outcome (facts from outside the articles), beside this game.',
+          ),
+          el(
+            'ul',
+            { class: 'history-compare' },
+            history.map((c) =>
+              el(
+                'li',
+                { 'data-testid': 'history-compare' },
+                el('strong', {}, c.what),
+                el('p', { class: 'reason' }, `In this game: ${c.inGame}. What happened: ${c.happened}`),
+              ),
+            ),
+          ),
+        )
+      : null,
     el(
       'section',
       {},

@@ -5,7 +5,7 @@ import { listUnbalancedTriads, objectiveStatus } from '../engine/index';
 import type { Ui } from './context';
 import { button, dialogFooter, el, makeDialog, openDialog, setChildren } from './dom';
 import { findBranch, renderQuestions } from './briefing';
-import { actorName, formatDate, rankScores, sortTriads } from './format';
+import { actorName, formatDate, formatSigned, layerName, rankScores, sortTriads, triadEdges } from './format';
 import { renderObjective } from './scores';
 import { renderDebrief } from './debrief';
 
@@ -85,13 +85,30 @@ export function createSummary(ui: Ui): Summary {
           'section',
           {},
           el('h3', {}, `Contradictions left (${contradictions.length})`),
+          el(
+            'p',
+            { class: 'muted' },
+            'Each is three actors whose ties point different ways in different layers (the model’s reading of ' +
+              'Heider’s balance across theatres); the ties that make it are given.',
+          ),
           contradictions.length
             ? el(
                 'ul',
                 { class: 'left-triads' },
-                contradictions
-                  .slice(0, 15)
-                  .map((t) => el('li', {}, t.actors.map((a) => actorName(def, a)).join(' · '))),
+                contradictions.slice(0, 15).map((t) =>
+                  el(
+                    'li',
+                    { 'data-testid': 'summary-triad' },
+                    el('strong', {}, t.actors.map((a) => actorName(def, a)).join(' · ')),
+                    ': ',
+                    triadEdges(s, w, t)
+                      .map(
+                        (e) =>
+                          `${e.a}–${e.b} ${e.values.map((v) => `${layerName(def, v.layer)} ${formatSigned(v.value)}`).join(', ')}`,
+                      )
+                      .join('; '),
+                  ),
+                ),
               )
             : el('p', {}, 'None: every triad is balanced across the layers.'),
           contradictions.length > 15

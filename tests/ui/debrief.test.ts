@@ -6,7 +6,14 @@ import type { GameState, Order, World } from '../../src/engine/index';
 import { createGame, netAt, planTurn, resolveTurn } from '../../src/engine/index';
 import { copyState } from '../../src/engine/playout';
 import type { TreeNode } from '../../src/session/tree';
-import { keyDecisions, movedPairs, relationsPlot, renderDebrief, scoreParts } from '../../src/ui/debrief';
+import {
+  compareWithHistory,
+  keyDecisions,
+  movedPairs,
+  relationsPlot,
+  renderDebrief,
+  scoreParts,
+} from '../../src/ui/debrief';
 import { worldFrom } from '../support/worlds';
 import type { FakeElement } from './fakeDom';
 import { allElements, installFakeDom, removeFakeDom } from './fakeDom';
@@ -88,5 +95,19 @@ describe('the debrief', () => {
     const debrief = renderDebrief(w, nodes, ['US']) as unknown as FakeElement;
     expect(debrief.textContent).toContain('How the scores are made');
     expect(allElements(debrief).filter((e) => e.getAttribute('data-testid') === 'decision')).toHaveLength(1);
+  });
+
+  it('sets the game beside what happened for every rule and objective whose outcome the scenario records', () => {
+    const w = worldFrom('scenarios/mosul-2016.json');
+    const nodes = line(w, 3, [], () => []);
+    const items = compareWithHistory(w, nodes);
+    const recorded =
+      w.def.rules.filter((r) => r.ok).length +
+      w.def.actors.flatMap((a) => a.objectives.filter((o) => o.ok)).length;
+    expect(items).toHaveLength(recorded);
+    const r16 = items.find((c) => c.what.startsWith('R16:'))!;
+    const fired = nodes.findIndex((n, i) => i > 0 && n.state.effects.some((e) => e.rule === 'R16'));
+    expect(r16.inGame).toBe(fired > 0 ? `happened at turn ${nodes[fired]!.turn}` : 'did not happen');
+    expect(r16.happened).toBe(w.rulesById.R16!.ok);
   });
 });
