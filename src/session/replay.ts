@@ -9,6 +9,7 @@ import { advance, checkOrder, createGame, labelProblems, validateScenario } from
 import { checkJsonShape, checkTextSize } from '../engine/limits';
 import type { ScenarioDef } from '../engine/schema';
 import type { TreeNode } from './tree';
+import { playedBy } from './tree';
 
 export const REPLAY_FORMAT = 'iraq-syria-sim/replay';
 export const REPLAY_VERSION = 1;
@@ -50,6 +51,7 @@ export interface ReplayNode {
   orders: Order[];
   held: string[];
   ahead?: boolean; // true: the computer's actors looked ahead that turn (absent: the greedy AI)
+  paused?: boolean; // true: the facilitator had paused the computer that turn (the others gave no orders)
   branch?: string | null; // set where the line switches to a scenario branch (only at turn 0)
   name?: string;
   comment?: string;
@@ -61,6 +63,7 @@ const ReplayNodeJson: z.ZodType<ReplayNode> = z.lazy(() =>
     orders: z.array(OrderJson).max(100),
     held: z.array(id).max(50),
     ahead: z.boolean().optional(),
+    paused: z.boolean().optional(),
     branch: id.nullable().optional(),
     name: z.string().max(200).optional(),
     comment: z.string().max(5000).optional(),
@@ -94,6 +97,7 @@ export function exportReplay(
   const node = (n: TreeNode, parentBranch: string | null): ReplayNode => {
     const out: ReplayNode = { orders: n.orders.map((o) => ({ ...o })), held: [...n.held], children: [] };
     if (n.ahead) out.ahead = true;
+    if (n.paused) out.paused = true;
     if (n.branch !== parentBranch) out.branch = n.branch;
     if (n.name) out.name = n.name;
     if (n.comment) out.comment = n.comment;
@@ -250,7 +254,13 @@ export function* rebuildReplay(
       for (const a of r.held)
         if (!world.def.actors.some((x) => x.id === a && x.playable))
           return { ok: false, error: `${where}.held: "${a}" is not a playable actor` };
-      state = advance(before, world, r.orders, r.held, r.ahead ? 'lookahead' : 'greedy');
+      state = advance(
+        before,
+        world,
+        r.orders,
+        playedBy(world, r.held, !!r.paused),
+        r.ahead ? 'lookahead' : 'greedy',
+      );
     }
     const node: TreeNode = {
       id: nextId(),
@@ -259,6 +269,7 @@ export function* rebuildReplay(
       orders: r.orders,
       held: r.held,
       ...(r.ahead && before ? { ahead: true as const } : {}),
+      ...(r.paused && before ? { paused: true as const } : {}),
       state,
       children: [],
     };

@@ -35,6 +35,7 @@ import {
   parentPath,
   pathAtPlace,
   pathIds,
+  playedBy,
   promote as promoteLine,
   ROOT,
 } from './tree';
@@ -249,7 +250,9 @@ export class Session {
     return this.node?.state ?? null;
   }
 
-  /** Which actors people hold (the AI plays the rest). Pending orders of released actors are dropped. */
+  /** The facilitator has paused the computer: the actors nobody holds give no orders until it resumes. */
+  aiPaused = false;
+
   /**
    * Whether the computer's actors look ahead (lookahead.ts: rollouts over two turns, some tens of milliseconds
    * a turn) or choose greedily, from the next turn on; each turn records which (so a replay plays it again).
@@ -260,6 +263,7 @@ export class Session {
     this.lookahead = on;
   }
 
+  /** Which actors people hold (the AI plays the rest). Pending orders of released actors are dropped. */
   setHeld(actors: string[]): void {
     const playable = new Set(this.def?.actors.filter((a) => a.playable).map((a) => a.id));
     this.held = actors.filter((a) => playable.has(a));
@@ -313,13 +317,21 @@ export class Session {
     if (node.state.over) return { ok: false, error: 'The game is over.' };
     const previous = node.state;
     const orders = this.pending;
-    const state = advance(previous, world, orders, this.held, this.lookahead ? 'lookahead' : 'greedy');
+    const paused = this.aiPaused;
+    const state = advance(
+      previous,
+      world,
+      orders,
+      playedBy(world, this.held, paused),
+      this.lookahead ? 'lookahead' : 'greedy',
+    );
     const child: TreeNode = {
       id: `n${this.nextId++}`,
       turn: state.turn,
       branch: node.branch,
       orders,
       held: [...this.held],
+      ...(paused ? { paused: true as const } : {}),
       ...(this.lookahead ? { ahead: true as const } : {}),
       state,
       children: [],

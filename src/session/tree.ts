@@ -10,6 +10,7 @@ export interface TreeNode {
   orders: Order[]; // the people's orders that produced it (the AI's are in state.orders)
   held: string[]; // actors people held that turn: ["US"]
   ahead?: true; // the computer's actors looked ahead by rollouts that turn (lookahead.ts); else greedy
+  paused?: true; // the facilitator had paused the computer: the actors nobody held gave no orders
   state: GameState;
   name?: string; // "Turkey stays out"
   comment?: string;
@@ -63,6 +64,7 @@ export function lineEnd(root: TreeNode, path: Path): Path {
 const sameTurn = (a: TreeNode, b: TreeNode) =>
   a.branch === b.branch &&
   a.ahead === b.ahead &&
+  a.paused === b.paused &&
   JSON.stringify(a.orders) === JSON.stringify(b.orders) &&
   JSON.stringify(a.held) === JSON.stringify(b.held);
 
@@ -161,3 +163,13 @@ export function graft(root: TreeNode, incoming: TreeNode, nextId: () => string):
   }
   return end;
 }
+
+/**
+ * The actors the computer leaves alone in a turn: those people hold, or every actor when the facilitator has
+ * paused the computer (then the others give no orders).
+ */
+export const playedBy = (
+  w: { actorIds: readonly string[] },
+  held: readonly string[],
+  paused: boolean,
+): string[] => (paused ? [...w.actorIds] : [...held]);

@@ -19,6 +19,12 @@ export interface View {
   left: boolean; // orders panel open
   right: boolean; // info panel open
   allEffects: boolean; // the report's "All effects" unfolded
+  // The facilitator's controls (facilitator.ts):
+  showReasons: boolean; // the computer's reasons shown in the report
+  handOver: boolean; // hot seat: a hand-over screen before each player's orders
+  revealed: boolean; // the current player has taken over the screen (hand-over on)
+  locked: boolean; // the players' orders are locked: none given or cancelled until unlocked
+  timer: { minutes: number; endsAt: number | null; warned: boolean }; // a turn timer (0 minutes: off)
 }
 
 export interface Ui {
@@ -37,6 +43,7 @@ export interface Ui {
   openBriefing(mode: 'start' | 'new' | 'review'): void;
   openSummary(): void;
   openKeys(): void;
+  openFacilitator(): void;
   setTab(tab: Tab): void;
   togglePanel(side: 'left' | 'right'): void;
   toggleLarge(): void;
@@ -56,6 +63,11 @@ export const newView = (): View => ({
   left: true,
   right: true,
   allEffects: false,
+  showReasons: true,
+  handOver: false,
+  revealed: false,
+  locked: false,
+  timer: { minutes: 0, endsAt: null, warned: false },
 });
 
 /** The actor whose orders are being given now, or null when nobody is held. */

@@ -56,8 +56,13 @@ export function renderEffects(w: World, bus: Bus, effects: readonly Effect[]): H
   );
 }
 
-/** Who gave an order and why: the AI's reason, or that a player gave it. */
-export function renderOrderLine(w: World, order: ResolvedOrder, byPlayer: boolean): HTMLElement {
+/** Who gave an order and why: the AI's reason (unless the facilitator hides it), or that a player gave it. */
+export function renderOrderLine(
+  w: World,
+  order: ResolvedOrder,
+  byPlayer: boolean,
+  showReason = true,
+): HTMLElement {
   return el(
     'div',
     { class: 'order-line' },
@@ -66,7 +71,13 @@ export function renderOrderLine(w: World, order: ResolvedOrder, byPlayer: boolea
     el(
       'p',
       { class: 'reason' },
-      byPlayer ? 'Given by a player.' : order.reason ? `Why (AI): ${order.reason}` : 'Given by the AI.',
+      byPlayer
+        ? 'Given by a player.'
+        : !showReason
+          ? 'Given by the AI (its reasons are hidden by the facilitator).'
+          : order.reason
+            ? `Why (AI): ${order.reason}`
+            : 'Given by the AI.',
     ),
   );
 }

@@ -15,6 +15,7 @@ import { currentPlayer, newView } from './context';
 import { button, el, setChildren } from './dom';
 import { actorName, describeOrder, describeTurn } from './format';
 import { createHistoryBar, step } from './history';
+import { createFacilitator, restartTimer, tickTimer } from './facilitator';
 import { createKeysDialog, installKeys } from './keys';
 import { createNodeActions } from './nodeActions';
 import { createOdds } from './odds';
@@ -111,6 +112,7 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
     openBriefing: (mode) => picker.open(mode),
     openSummary: () => summary.open(),
     openKeys: () => keys.open(),
+    openFacilitator: () => facilitator.open(),
     setTab(tab) {
       view.tab = tab;
       drawTabs();
@@ -128,6 +130,7 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
     nextPlayer() {
       if (session.held.length < 2) return;
       view.player = (view.player + 1) % session.held.length;
+      view.revealed = false;
       ui.refreshOrders();
       const now = currentPlayer(ui);
       if (now && session.def) ui.announce(`Orders for ${actorName(session.def, now)}.`);
@@ -141,6 +144,13 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
   const picker = createPicker(ui);
   const summary = createSummary(ui);
   const keys = createKeysDialog();
+  const facilitator = createFacilitator(ui);
+  // The turn timer ticks once a second while one runs (its clock in the top bar; a notice when it runs out).
+  setInterval(() => {
+    if (view.timer.endsAt === null) return;
+    topbar.tick();
+    tickTimer(ui);
+  }, 1000);
   const banner = createBanner(session, () => picker.open('new'));
   const odds = createOdds(ui);
   const compare = createCompare(ui, (l, r) => odds.open(l, r));
@@ -240,6 +250,8 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
   bus.on('turn/resolved', ({ state }) => {
     const fork = tree.track('turn'); // before refresh, so the tree shows the notice
     view.player = 0;
+    view.revealed = false;
+    if (view.timer.minutes > 0) restartTimer(ui);
     refresh();
     if (session.world)
       ui.announce(
@@ -309,6 +321,7 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
     picker.lesson,
     summary.dialog,
     keys.dialog,
+    facilitator.dialog,
     compare.dialog,
     odds.dialog,
     actions.dialog,

@@ -43,6 +43,7 @@ function renderOption(ui: Ui, o: OrderOption): HTMLLIElement {
           () => void ui.session.order(o.order), // the bus tells the panel (and the player) how it went
           {
             class: 'give',
+            disabled: ui.view.locked,
             'data-testid': 'give-order',
             'data-key': `give|${orderKey(o.order)}`,
             'aria-label': `Give order: ${o.def.name}${params.length ? `, ${params.join(', ')}` : ''}`,
@@ -125,6 +126,7 @@ function renderPending(ui: Ui, actor: string): HTMLElement {
                 },
                 {
                   class: 'cancel',
+                  disabled: ui.view.locked,
                   'data-testid': 'cancel-order',
                   'data-key': `cancel|${orderKey(order)}`,
                   'aria-label': `Cancel ${describeOrder(w, order)}`,
@@ -165,6 +167,24 @@ function render(ui: Ui): (HTMLElement | null)[] {
     ];
   const held = session.held;
   const next = held.length > 1 ? held[(held.indexOf(actor) + 1) % held.length]! : null;
+  // Hand-over (the facilitator's choice): the next player takes the screen before their orders are shown.
+  if (ui.view.handOver && held.length > 1 && !ui.view.revealed)
+    return [
+      el('h3', { tabindex: -1, class: 'player' }, `Pass the screen to ${actorName(def, actor)}`),
+      el(
+        'p',
+        {},
+        `Hot seat: player ${held.indexOf(actor) + 1} of ${held.length}. The other players' orders stay hidden.`,
+      ),
+      button(
+        `I play ${actorName(def, actor)}: show my orders`,
+        () => {
+          ui.view.revealed = true;
+          ui.refreshOrders();
+        },
+        { class: 'primary', 'data-testid': 'reveal-orders', 'data-key': 'reveal-orders' },
+      ),
+    ];
   return [
     el(
       'h3',
@@ -187,6 +207,13 @@ function render(ui: Ui): (HTMLElement | null)[] {
             'data-testid': 'next-player',
             'data-key': 'next-player',
           }),
+        )
+      : null,
+    ui.view.locked
+      ? el(
+          'p',
+          { class: 'notice', 'data-testid': 'orders-locked' },
+          'The facilitator has locked the orders: none can be given or cancelled until they are unlocked.',
         )
       : null,
     renderPending(ui, actor),

@@ -141,7 +141,7 @@ function renderWhy(ui: Ui, w: World, s: GameState, prev: GameState | null): HTML
               'li',
               {},
               el('p', { class: 'when' }, turnLabel(h.turn, h.date)),
-              h.order ? renderOrderLine(w, h.order, false) : null,
+              h.order ? renderOrderLine(w, h.order, false, ui.view.showReasons) : null,
               el('ul', { class: 'effects' }, renderEffect(w, ui.bus, h.effect)),
             ),
           ),

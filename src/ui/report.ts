@@ -22,7 +22,7 @@ export function renderTurn(ui: Ui, w: World, node: TreeNode): HTMLElement {
     el(
       'details',
       { class: 'order-group', open: true, 'data-testid': 'log-order' },
-      el('summary', {}, renderOrderLine(w, g.order, node.held.includes(g.order.actor))),
+      el('summary', {}, renderOrderLine(w, g.order, node.held.includes(g.order.actor), ui.view.showReasons)),
       g.effects.length
         ? renderEffects(w, ui.bus, g.effects)
         : el('p', { class: 'muted' }, 'No visible effect this turn.'),

@@ -6,9 +6,18 @@ import { button, el, keepFocus, setChildren } from './dom';
 import { actorColor, actorName, formatDate } from './format';
 import type { Panel } from './orders';
 import { findBranch } from './briefing';
+import { timerLabel } from './facilitator';
 
-export function createTopBar(ui: Ui): Panel {
+export function createTopBar(ui: Ui): Panel & { tick(): void } {
   const element = el('header', { class: 'topbar', 'data-testid': 'topbar' });
+  // The turn timer's clock: kept across redraws, its text set every second (facilitator.ts).
+  const clock = el('span', { class: 'timer', 'data-testid': 'turn-timer', 'aria-live': 'off' });
+  const tick = () => {
+    const label = timerLabel(ui);
+    clock.hidden = label === null;
+    clock.textContent = label ?? '';
+    clock.classList.toggle('over', label === 'Time is up');
+  };
   const update = () => {
     const { session, view } = ui;
     const s = session.state;
@@ -37,7 +46,7 @@ export function createTopBar(ui: Ui): Panel {
           el('strong', {}, def?.title ?? 'Loading…'),
           branch ? el('span', { class: 'branch-name' }, ` — ${branch.title}`) : null,
         ),
-        el('div', { class: 'when', 'data-testid': 'turn-label' }, turn),
+        el('div', { class: 'when', 'data-testid': 'turn-label' }, turn, ' ', clock),
         el(
           'ul',
           { class: 'held', 'aria-label': 'Players' },
@@ -68,6 +77,11 @@ export function createTopBar(ui: Ui): Panel {
             title: 'Briefing and players (B)',
           }),
           button('New game', () => ui.openBriefing('new'), { 'data-testid': 'new-game', 'data-key': 'new' }),
+          button('Class', () => ui.openFacilitator(), {
+            'data-testid': 'open-facilitator',
+            'data-key': 'facilitator',
+            title: 'Facilitator: who plays, hand-over, lock, pause, reasons, timer',
+          }),
           button('Keys', () => ui.openKeys(), {
             'data-testid': 'open-keys',
             'data-key': 'keys',
@@ -99,5 +113,12 @@ export function createTopBar(ui: Ui): Panel {
       ),
     );
   };
-  return { element, update };
+  return {
+    element,
+    update: () => {
+      update();
+      tick();
+    },
+    tick,
+  };
 }

@@ -56,6 +56,28 @@ describe('replay files', () => {
     expect(b.root!.children.some((c) => c.branch === 'friendly')).toBe(true);
   });
 
+  it('records the turns the facilitator paused the computer, and plays them again so (mosul)', async () => {
+    const { session: a } = testSession();
+    await a.load('mosul-2016', null, 5);
+    a.setHeld(['US']);
+    a.endTurn();
+    a.aiPaused = true;
+    a.endTurn();
+    const paused = a.state!;
+    // Nobody but the players gives orders in a paused turn (the US gave none either).
+    expect(paused.orders.filter((o) => o.id !== 'pass')).toEqual([]);
+    expect(a.node!.held).toEqual(['US']);
+    a.aiPaused = false;
+    a.endTurn();
+    expect(a.state!.orders.some((o) => o.actor !== 'US')).toBe(true);
+    const file = JSON.parse(JSON.stringify(a.exportReplay()));
+    const line = (n: any): any[] => (n.children.length ? [n.children[0], ...line(n.children[0])] : []);
+    expect(line(file.root).map((n) => n.paused ?? false)).toEqual([false, true, false]);
+    const { session: b } = testSession();
+    expect((await b.openReplay(file)).ok).toBe(true);
+    expect(fingerprint(b.root!)).toEqual(fingerprint(a.root!));
+  });
+
   it('records the turns the computer looked ahead, and plays them again so (mosul)', async () => {
     const { session: a } = testSession();
     await a.load('mosul-2016', null, 4);

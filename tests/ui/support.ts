@@ -33,6 +33,7 @@ export function makeUi(json: Record<string, any> = mosulJson(), held: string[] |
     openBriefing: (mode) => void calls.briefing.push(mode),
     openSummary: () => {},
     openKeys: () => {},
+    openFacilitator: () => {},
     setTab: (tab) => void (ui.view.tab = tab),
     togglePanel: () => {},
     toggleLarge: () => {},

@@ -1,0 +1,188 @@
+// The facilitator's controls, for a teacher running a game at one screen: who is played by people (orders can
+// be entered for any power), a hand-over screen between hot-seat players, locking the players' orders, pausing
+// the computer (the actors nobody holds give no orders while it is paused, and each turn records it so a replay
+// gives the same game), hiding or revealing the computer's reasons, and a turn timer.
+import type { Ui } from './context';
+import { button, dialogFooter, el, makeDialog, openDialog, setChildren } from './dom';
+import { actorName } from './format';
+
+/** "3:07": minutes and seconds left. */
+export const formatClock = (ms: number): string => {
+  const s = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+};
+
+/** Starts the turn timer from now (when one is set), or stops it. */
+export function restartTimer(ui: Ui, now = Date.now()): void {
+  const t = ui.view.timer;
+  t.endsAt = t.minutes > 0 ? now + t.minutes * 60_000 : null;
+  t.warned = false;
+}
+
+/** What the top bar shows of the timer now ("Time 3:07", "Time is up"), or null when none runs. */
+export function timerLabel(ui: Ui, now = Date.now()): string | null {
+  const { endsAt } = ui.view.timer;
+  if (endsAt === null) return null;
+  return endsAt > now ? `Time ${formatClock(endsAt - now)}` : 'Time is up';
+}
+
+/** Called every second: says once, when the timer runs out, that the turn's time is up. */
+export function tickTimer(ui: Ui, now = Date.now()): void {
+  const t = ui.view.timer;
+  if (t.endsAt === null || t.warned || t.endsAt > now) return;
+  t.warned = true;
+  ui.announce('Time is up for this turn: the facilitator ends it.', 'Time is up');
+}
+
+export function createFacilitator(ui: Ui): { dialog: HTMLDialogElement; open(): void } {
+  const { session, view } = ui;
+  const dialog = makeDialog('Facilitator', { class: 'dialog facilitator', 'data-testid': 'facilitator' });
+  const toggle = (label: string, testid: string, on: boolean, set: (on: boolean) => void, note: string) =>
+    el(
+      'label',
+      { class: 'toggle facilitator-choice' },
+      el('input', {
+        type: 'checkbox',
+        checked: on,
+        'data-testid': testid,
+        onchange: (e: Event) => {
+          set((e.target as HTMLInputElement).checked);
+          ui.refresh();
+          render();
+        },
+      }),
+      ` ${label}`,
+      el('span', { class: 'reason' }, note),
+    );
+
+  const render = () => {
+    const def = session.def;
+    if (!def) return setChildren(dialog, el('p', {}, 'No game is loaded.'));
+    const playable = def.actors.filter((a) => a.playable);
+    setChildren(
+      dialog,
+      el(
+        'div',
+        { class: 'dialog-body' },
+        el('h2', { tabindex: -1 }, 'Facilitator'),
+        el(
+          'section',
+          {},
+          el('h3', {}, 'Who gives orders'),
+          el(
+            'p',
+            { class: 'muted' },
+            'Tick a power to enter its orders (hot seat); the computer plays the others.',
+          ),
+          el(
+            'div',
+            { class: 'held-choice' },
+            playable.map((a) =>
+              el(
+                'label',
+                { class: 'toggle' },
+                el('input', {
+                  type: 'checkbox',
+                  checked: session.held.includes(a.id),
+                  'data-testid': 'facilitator-hold',
+                  'data-actor': a.id,
+                  onchange: (e: Event) => {
+                    const on = (e.target as HTMLInputElement).checked;
+                    session.setHeld(on ? [...session.held, a.id] : session.held.filter((x) => x !== a.id));
+                    view.player = 0;
+                    view.revealed = false;
+                    ui.refresh();
+                    render();
+                  },
+                }),
+                ` ${actorName(def, a.id)}`,
+              ),
+            ),
+          ),
+        ),
+        el(
+          'section',
+          {},
+          el('h3', {}, 'During the turn'),
+          toggle(
+            'Hand-over screen between players',
+            'facilitator-handover',
+            view.handOver,
+            (on) => {
+              view.handOver = on;
+              view.revealed = false;
+            },
+            'Each player takes the screen before their orders are shown, so the others stay hidden.',
+          ),
+          toggle(
+            'Lock the players’ orders',
+            'facilitator-lock',
+            view.locked,
+            (on) => {
+              view.locked = on;
+            },
+            'No order can be given or cancelled until you unlock them.',
+          ),
+          toggle(
+            'Pause the computer',
+            'facilitator-pause',
+            session.aiPaused,
+            (on) => {
+              session.aiPaused = on;
+            },
+            'The actors nobody holds give no orders while it is paused (each turn records it, for the replay).',
+          ),
+          toggle(
+            'Show the computer’s reasons',
+            'facilitator-reasons',
+            view.showReasons,
+            (on) => {
+              view.showReasons = on;
+            },
+            'Hide them to let the class guess why each power acted, then show them.',
+          ),
+        ),
+        el(
+          'section',
+          {},
+          el('h3', {}, 'Turn timer'),
+          el(
+            'label',
+            {},
+            'Minutes a turn (0: no timer) ',
+            el('input', {
+              type: 'number',
+              min: 0,
+              max: 60,
+              step: 1,
+              value: view.timer.minutes,
+              'data-testid': 'facilitator-minutes',
+              onchange: (e: Event) => {
+                const n = Number((e.target as HTMLInputElement).value);
+                view.timer.minutes = Number.isInteger(n) && n >= 0 && n <= 60 ? n : 0;
+                restartTimer(ui);
+                ui.refresh();
+                render();
+              },
+            }),
+          ),
+          el(
+            'p',
+            { class: 'muted' },
+            'It starts now and again at each new turn; when it runs out the page says so, and you end the turn.',
+          ),
+        ),
+      ),
+      dialogFooter(
+        button('Close', () => dialog.close(), { class: 'primary', 'data-testid': 'facilitator-close' }),
+      ),
+    );
+  };
+  return {
+    dialog,
+    open() {
+      render();
+      openDialog(dialog, dialog.querySelector<HTMLElement>('h2'));
+    },
+  };
+}
