@@ -21,6 +21,7 @@ export interface Cause {
   actor?: string;
   source?: SourceRef;
   triad?: string[];
+  facilitator?: true; // a change the facilitator injected (injection.ts)
 }
 
 /** Values for `$actor`, `$target` and `$region` inside an order's conditions and effects. */
@@ -70,6 +71,7 @@ export function record(ctx: Ctx, effect: Logged, cause: Cause): void {
   if (cause.actor) e.actor = cause.actor;
   if (cause.source) e.source = cause.source;
   if (cause.triad) e.triad = cause.triad;
+  if (cause.facilitator) e.facilitator = true;
   if (typeof effect.text === 'function') {
     (ctx.texts ??= []).push([e, effect.text]);
     e.text = '';

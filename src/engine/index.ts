@@ -1,6 +1,7 @@
 // The engine's public face: load a world, start a game, advance it by one turn (AI for every actor not held
 // by a person), and read what the UI and the CLI need. Interactive callers get frozen immer states.
 import { produce } from 'immer';
+import type { Injection } from './injection';
 import { planTurn } from './ai';
 import { planAhead } from './lookahead';
 import { createGame } from './game';
@@ -34,6 +35,8 @@ export {
 export type { Problem, Validation, World } from './scenario';
 export { objectiveStatus, tensionPenalty } from './scoring';
 export { resolveTurn } from './turn';
+export type { Injection } from './injection';
+export { checkInjection, injectableEvents } from './injection';
 export * from './types';
 
 /** Parses, validates and compiles scenario text with a branch. */
@@ -59,9 +62,10 @@ export function advance(
   orders: readonly Order[] = [],
   held: readonly string[] = [],
   policy: Policy = 'greedy',
+  injected: readonly Injection[] = [],
 ): GameState {
   const all = policy === 'lookahead' ? planAhead(s, w, orders, held) : planTurn(s, w, orders, held);
-  return produce(s, (draft) => resolveTurn(draft, w, all));
+  return produce(s, (draft) => resolveTurn(draft, w, all, { injected }));
 }
 
 export { createGame as startGame };

@@ -10,6 +10,8 @@ import { applyEffect } from './effects';
 import { netAt, valueAt } from './relations';
 import type { RefusalObserver } from './resolve';
 import { resolveOrders } from './resolve';
+import type { Injection } from './injection';
+import { applyInjections } from './injection';
 import { recordFavours } from './ledger';
 import type { Rule } from './schema';
 import { computeScores } from './scoring';
@@ -29,6 +31,8 @@ export interface TurnOptions {
    * For a playout that resolves again, in full, the turn that turns out to be its last: the state is the same.
    */
   quiet?: boolean;
+  /** What a facilitator injects into this turn (injection.ts): it takes effect before the orders resolve. */
+  injected?: readonly Injection[];
 }
 
 /**
@@ -66,13 +70,14 @@ export function resolveTurn(
     onRefusal,
     batch = false,
     quiet = false,
+    injected = [],
   } = typeof options === 'function' ? { onRefusal: options } : options;
-  if (batch) return resolveInPlace({ s, w, quiet }, orders, onRefusal, false);
+  if (batch) return resolveInPlace({ s, w, quiet }, orders, onRefusal, false, injected);
   if (!isDraft(s)) {
     // A plain state on the interactive path: its parts may be shared with other states, so the turn changes
     // fresh copies of them, in the state itself (what a refusal observer reads is the turn in progress).
     Object.assign(s, copyState(s));
-    return resolveInPlace({ s, w, quiet: false }, orders, onRefusal, true);
+    return resolveInPlace({ s, w, quiet: false }, orders, onRefusal, true, injected);
   }
   // An immer draft: nearly every part of the state is read many times a turn (balance, conditions, combat)
   // and most change every turn, so reading them through the draft would go through a proxy each time. The turn
@@ -82,7 +87,7 @@ export function resolveTurn(
   // structural sharing. The rules that run are the same as on the batch path.
   const base = current(s);
   const work = copyState(base);
-  resolveInPlace({ s: work, w, quiet: false }, orders, onRefusal, true);
+  resolveInPlace({ s: work, w, quiet: false }, orders, onRefusal, true, injected);
   for (const key of Object.keys(work) as (keyof GameState)[])
     if (work[key] !== base[key]) (s as unknown as Record<string, unknown>)[key] = deepFreeze(work[key]);
 }
@@ -102,9 +107,11 @@ function resolveInPlace(
   orders: readonly Order[],
   onRefusal: RefusalObserver | undefined,
   full: boolean,
+  injected: readonly Injection[],
 ): void {
   const { s, w } = ctx;
   s.effects = [];
+  if (injected.length) applyInjections(ctx, injected);
   resolveOrders(ctx, orders, onRefusal);
   recordFavours(s, w);
   realign(ctx);

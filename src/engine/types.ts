@@ -29,6 +29,7 @@ export interface Effect {
   order?: number; // index of the order in the turn's resolved list
   actor?: string; // who caused it, when an actor did
   triad?: string[]; // for balance effects: ["IRN","RUS","US"]
+  facilitator?: boolean; // injected by the facilitator, with its reason in the text
   source?: SourceRef;
   a?: string;
   b?: string;

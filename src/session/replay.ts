@@ -4,8 +4,16 @@
 // tampered with or from another scenario version is refused with a message that names the problem, and nothing
 // in a file is ever executed.
 import { z } from 'zod';
-import type { GameState, Order, Result, World } from '../engine/index';
-import { advance, checkOrder, createGame, labelProblems, validateScenario } from '../engine/index';
+import type { GameState, Injection, Order, Result, World } from '../engine/index';
+import {
+  advance,
+  checkInjection,
+  checkOrder,
+  createGame,
+  labelProblems,
+  validateScenario,
+} from '../engine/index';
+import { INJECTION_LIMIT, REASON_LIMIT } from '../engine/injection';
 import { checkJsonShape, checkTextSize } from '../engine/limits';
 import type { ScenarioDef } from '../engine/schema';
 import type { TreeNode } from './tree';
@@ -25,6 +33,13 @@ const id = z
   .min(1)
   .max(80)
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected an id');
+const reason = z.string().min(1).max(REASON_LIMIT);
+const delta = z.number().int().min(-INJECTION_LIMIT).max(INJECTION_LIMIT);
+const InjectionJson: z.ZodType<Injection> = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('relation'), a: id, b: id, layer: id, delta, reason }),
+  z.strictObject({ kind: z.literal('meter'), actor: id, meter: id, delta, reason }),
+  z.strictObject({ kind: z.literal('event'), rule: id, reason }),
+]);
 const OrderJson = z.strictObject({
   id,
   actor: id,
@@ -52,6 +67,7 @@ export interface ReplayNode {
   held: string[];
   ahead?: boolean; // true: the computer's actors looked ahead that turn (absent: the greedy AI)
   paused?: boolean; // true: the facilitator had paused the computer that turn (the others gave no orders)
+  injected?: Injection[]; // the facilitator's changes that took effect that turn, before the orders
   branch?: string | null; // set where the line switches to a scenario branch (only at turn 0)
   name?: string;
   comment?: string;
@@ -64,6 +80,7 @@ const ReplayNodeJson: z.ZodType<ReplayNode> = z.lazy(() =>
     held: z.array(id).max(50),
     ahead: z.boolean().optional(),
     paused: z.boolean().optional(),
+    injected: z.array(InjectionJson).max(20).optional(),
     branch: id.nullable().optional(),
     name: z.string().max(200).optional(),
     comment: z.string().max(5000).optional(),
@@ -98,6 +115,7 @@ export function exportReplay(
     const out: ReplayNode = { orders: n.orders.map((o) => ({ ...o })), held: [...n.held], children: [] };
     if (n.ahead) out.ahead = true;
     if (n.paused) out.paused = true;
+    if (n.injected?.length) out.injected = n.injected.map((x) => ({ ...x }));
     if (n.branch !== parentBranch) out.branch = n.branch;
     if (n.name) out.name = n.name;
     if (n.comment) out.comment = n.comment;
@@ -240,6 +258,8 @@ export function* rebuildReplay(
       if (before && before.turn !== 0)
         return { ok: false, error: `${where}: a scenario branch can only start at turn 0` };
       if (r.orders.length) return { ok: false, error: `${where}: a starting node has no orders` };
+      if (r.injected?.length)
+        return { ok: false, error: `${where}: a starting node has no facilitator changes` };
       state = createGame(world, replay.seed);
     } else {
       if (before.over) return { ok: false, error: `${where}: the game was already over` };
@@ -254,12 +274,17 @@ export function* rebuildReplay(
       for (const a of r.held)
         if (!world.def.actors.some((x) => x.id === a && x.playable))
           return { ok: false, error: `${where}.held: "${a}" is not a playable actor` };
+      for (const [k, x] of (r.injected ?? []).entries()) {
+        const problem = checkInjection(world, x);
+        if (problem) return { ok: false, error: `${where}.injected[${k}]: ${problem}` };
+      }
       state = advance(
         before,
         world,
         r.orders,
         playedBy(world, r.held, !!r.paused),
         r.ahead ? 'lookahead' : 'greedy',
+        r.injected ?? [],
       );
     }
     const node: TreeNode = {
@@ -270,6 +295,7 @@ export function* rebuildReplay(
       held: r.held,
       ...(r.ahead && before ? { ahead: true as const } : {}),
       ...(r.paused && before ? { paused: true as const } : {}),
+      ...(r.injected?.length && before ? { injected: r.injected } : {}),
       state,
       children: [],
     };

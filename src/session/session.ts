@@ -3,8 +3,9 @@
 // bus only tells the scene, the panels and the audio what happened. Its catalog holds the shipped scenarios
 // and the ones opened from a file or carried by a replay (kept in memory, found by id like the shipped ones).
 import type { Bus } from '../events/bus';
-import type { GameState, Order, OrderOption, Result, Verdict, World } from '../engine/index';
+import type { GameState, Injection, Order, OrderOption, Result, Verdict, World } from '../engine/index';
 import {
+  checkInjection,
   advance,
   checkOrder,
   compileWorld,
@@ -125,6 +126,7 @@ export class Session {
   cursor: Path = ROOT;
   held: string[] = []; // actors people hold: ["US", "TUR"]
   pending: Order[] = []; // orders given this turn, not yet resolved
+  injections: Injection[] = []; // the facilitator's changes for this turn, not yet resolved (injection.ts)
   seed = 1;
   private nextId = 1;
   private generation = 0; // counts loads: a rebuild that a newer load overtook is dropped
@@ -220,6 +222,7 @@ export class Session {
     this.root = { id: 'root', turn: 0, branch, orders: [], held: [], state, children: [] };
     this.cursor = ROOT;
     this.pending = [];
+    this.injections = [];
     const playable = def.actors.filter((a) => a.playable).map((a) => a.id);
     this.held = this.held.filter((a) => playable.includes(a));
     this.bus.emit('game/loaded', { state });
@@ -301,6 +304,27 @@ export class Session {
     return verdict;
   }
 
+  /**
+   * Queues a facilitator's change for the turn being given (a relation or meter change with a reason, or one of
+   * the scenario's events): checked now, applied when the turn resolves, before the orders.
+   */
+  inject(x: Injection): Result<Injection[]> {
+    const world = this.world;
+    if (!world || !this.state) return { ok: false, error: 'No game is loaded.' };
+    if (this.state.over) return { ok: false, error: 'The game is over.' };
+    const problem = checkInjection(world, x);
+    if (problem) return { ok: false, error: problem };
+    this.injections = [...this.injections, { ...x, reason: x.reason.trim() }];
+    this.bus.emit('pending/changed', { orders: this.pending });
+    return { ok: true, value: this.injections };
+  }
+
+  /** Takes back a queued facilitator change. */
+  uninject(index: number): void {
+    this.injections = this.injections.filter((_, i) => i !== index);
+    this.bus.emit('pending/changed', { orders: this.pending });
+  }
+
   /** Takes back a pending order. */
   cancel(index: number): void {
     this.pending = this.pending.filter((_, i) => i !== index);
@@ -318,12 +342,14 @@ export class Session {
     const previous = node.state;
     const orders = this.pending;
     const paused = this.aiPaused;
+    const injected = this.injections;
     const state = advance(
       previous,
       world,
       orders,
       playedBy(world, this.held, paused),
       this.lookahead ? 'lookahead' : 'greedy',
+      injected,
     );
     const child: TreeNode = {
       id: `n${this.nextId++}`,
@@ -332,6 +358,7 @@ export class Session {
       orders,
       held: [...this.held],
       ...(paused ? { paused: true as const } : {}),
+      ...(injected.length ? { injected } : {}),
       ...(this.lookahead ? { ahead: true as const } : {}),
       state,
       children: [],
@@ -339,6 +366,7 @@ export class Session {
     this.setAside.delete(this.cursor);
     this.cursor = addChild(root, this.cursor, child);
     this.pending = [];
+    this.injections = [];
     const shown = this.state!;
     this.bus.emit('turn/resolved', { state: shown, previous });
     this.announce(shown, previous);
@@ -376,6 +404,7 @@ export class Session {
     }
     const restored = path === this.cursor ? this.pending : (this.setAside.get(path) ?? []);
     this.setAside.delete(path);
+    if (path !== this.cursor) this.injections = []; // a facilitator's change belongs to the turn it was made for
     this.cursor = path;
     this.pending = restored.filter((o) => this.held.includes(o.actor));
     this.bus.emit('state/shown', { state: target.state, previous });
@@ -647,6 +676,7 @@ export class Session {
     renumber(built.root);
     this.root = built.root;
     this.pending = [];
+    this.injections = [];
     this.setAside.clear();
     this.cursor = ROOT;
     this.bus.emit('game/loaded', { state: built.root.state });

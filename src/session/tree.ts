@@ -1,7 +1,7 @@
 // The history tree, after lichess's analysis tree: each node is a resolved turn (the orders people gave and
 // the state that resulted); the main line is always children[0]. A path is the ids from the root down, joined
 // by "/" ("" is the root). Nodes hold full frozen states (immer shares structure), so any jump is O(depth).
-import type { GameState, Order } from '../engine/index';
+import type { GameState, Injection, Order } from '../engine/index';
 
 export interface TreeNode {
   id: string; // unique within the tree: "n12"
@@ -11,6 +11,7 @@ export interface TreeNode {
   held: string[]; // actors people held that turn: ["US"]
   ahead?: true; // the computer's actors looked ahead by rollouts that turn (lookahead.ts); else greedy
   paused?: true; // the facilitator had paused the computer: the actors nobody held gave no orders
+  injected?: Injection[]; // the facilitator's changes that took effect that turn, before the orders
   state: GameState;
   name?: string; // "Turkey stays out"
   comment?: string;
@@ -65,6 +66,7 @@ const sameTurn = (a: TreeNode, b: TreeNode) =>
   a.branch === b.branch &&
   a.ahead === b.ahead &&
   a.paused === b.paused &&
+  JSON.stringify(a.injected ?? []) === JSON.stringify(b.injected ?? []) &&
   JSON.stringify(a.orders) === JSON.stringify(b.orders) &&
   JSON.stringify(a.held) === JSON.stringify(b.held);
 

@@ -1,7 +1,11 @@
 // The facilitator's controls, for a teacher running a game at one screen: who is played by people (orders can
 // be entered for any power), a hand-over screen between hot-seat players, locking the players' orders, pausing
 // the computer (the actors nobody holds give no orders while it is paused, and each turn records it so a replay
-// gives the same game), hiding or revealing the computer's reasons, and a turn timer.
+// gives the same game), hiding or revealing the computer's reasons, a turn timer, and changes injected into the
+// turn (a relation or a meter moved with a typed reason, or one of the scenario's events fired), which the
+// report, the log and the replay keep as the facilitator's.
+import type { Injection } from '../engine/index';
+import { injectableEvents } from '../engine/index';
 import type { Ui } from './context';
 import { button, dialogFooter, el, makeDialog, openDialog, setChildren } from './dom';
 import { actorName } from './format';
@@ -32,6 +36,176 @@ export function tickTimer(ui: Ui, now = Date.now()): void {
   if (t.endsAt === null || t.warned || t.endsAt > now) return;
   t.warned = true;
   ui.announce('Time is up for this turn: the facilitator ends it.', 'Time is up');
+}
+
+/** A `<select>` of labelled values. */
+const choose = (testid: string, options: [string, string][]): HTMLSelectElement =>
+  el(
+    'select',
+    { 'data-testid': testid },
+    options.map(([value, label]) => el('option', { value }, label)),
+  ) as HTMLSelectElement;
+
+/**
+ * "Inject a change into this turn": a relation or a meter moved, or a scenario event fired, each with a reason;
+ * the changes queued for the turn, each with Remove. Refused ones say why, and nothing is queued.
+ */
+function renderInjections(ui: Ui, redraw: () => void): HTMLElement {
+  const { session } = ui;
+  const w = session.world!;
+  const def = w.def;
+  const actors = def.actors.map((a): [string, string] => [a.id, a.name]);
+  const reasonInput = () =>
+    el('input', {
+      type: 'text',
+      maxlength: 300,
+      placeholder: 'Reason (shown in the report)',
+      'data-testid': 'inject-reason',
+    }) as HTMLInputElement;
+  const amountInput = () =>
+    el('input', {
+      type: 'number',
+      min: -100,
+      max: 100,
+      step: 1,
+      value: 10,
+      'data-testid': 'inject-delta',
+    }) as HTMLInputElement;
+  const status = el('p', { class: 'reason', role: 'status', 'data-testid': 'inject-status' });
+  const add = (x: Injection) => {
+    const r = session.inject(x);
+    status.textContent = r.ok ? 'Queued for this turn.' : `Not queued: ${r.error}`;
+    if (r.ok) redraw();
+  };
+  const a = choose('inject-a', actors);
+  const b = choose('inject-b', actors);
+  if (actors[1]) b.value = actors[1][0];
+  const layer = choose(
+    'inject-layer',
+    def.layers.map((l) => [l.id, l.name]),
+  );
+  const relDelta = amountInput();
+  const relReason = reasonInput();
+  const actor = choose('inject-actor', actors);
+  const meter = choose(
+    'inject-meter',
+    def.meters.map((m) => [m.id, m.name]),
+  );
+  const meterDelta = amountInput();
+  const meterReason = reasonInput();
+  const events = injectableEvents(w);
+  const event = choose(
+    'inject-event',
+    events.map((r) => [r.id, `${r.id}: ${r.text}`]),
+  );
+  const eventReason = reasonInput();
+  const queued = session.injections;
+  return el(
+    'section',
+    { 'data-testid': 'injections' },
+    el('h3', {}, 'Inject a change into this turn'),
+    el(
+      'p',
+      { class: 'muted' },
+      'It takes effect when the turn resolves, before the orders; the report and the replay show it as yours.',
+    ),
+    el(
+      'div',
+      { class: 'inject-row' },
+      'Relation ',
+      a,
+      ' – ',
+      b,
+      ' in ',
+      layer,
+      ' by ',
+      relDelta,
+      relReason,
+      button(
+        'Add',
+        () =>
+          add({
+            kind: 'relation',
+            a: a.value,
+            b: b.value,
+            layer: layer.value,
+            delta: Number(relDelta.value),
+            reason: relReason.value,
+          }),
+        { 'data-testid': 'inject-relation' },
+      ),
+    ),
+    el(
+      'div',
+      { class: 'inject-row' },
+      'Meter ',
+      actor,
+      ' ',
+      meter,
+      ' by ',
+      meterDelta,
+      meterReason,
+      button(
+        'Add',
+        () =>
+          add({
+            kind: 'meter',
+            actor: actor.value,
+            meter: meter.value,
+            delta: Number(meterDelta.value),
+            reason: meterReason.value,
+          }),
+        { 'data-testid': 'inject-meter' },
+      ),
+    ),
+    events.length
+      ? el(
+          'div',
+          { class: 'inject-row' },
+          'Event ',
+          event,
+          eventReason,
+          button('Add', () => add({ kind: 'event', rule: event.value, reason: eventReason.value }), {
+            'data-testid': 'inject-event-add',
+          }),
+        )
+      : null,
+    status,
+    queued.length
+      ? el(
+          'ul',
+          { class: 'injected' },
+          queued.map((x, i) =>
+            el(
+              'li',
+              { 'data-testid': 'injected' },
+              describeInjection(ui, x),
+              ' ',
+              button(
+                'Remove',
+                () => {
+                  session.uninject(i);
+                  redraw();
+                },
+                { class: 'link', 'data-testid': 'uninject' },
+              ),
+            ),
+          ),
+        )
+      : el('p', { class: 'muted' }, 'Nothing queued for this turn.'),
+  );
+}
+
+/** "Russia–Iran (global) +10: a summit is announced". */
+export function describeInjection(ui: Ui, x: Injection): string {
+  const def = ui.session.def!;
+  const name = (id: string) => def.actors.find((a) => a.id === id)?.name ?? id;
+  const signed = (n: number) => (n > 0 ? `+${n}` : `−${-n}`);
+  if (x.kind === 'relation')
+    return `${name(x.a)}–${name(x.b)} (${def.layers.find((l) => l.id === x.layer)?.name ?? x.layer}) ${signed(x.delta)}: ${x.reason}`;
+  if (x.kind === 'meter')
+    return `${name(x.actor)}: ${def.meters.find((m) => m.id === x.meter)?.name ?? x.meter} ${signed(x.delta)}: ${x.reason}`;
+  return `event ${x.rule}: ${x.reason}`;
 }
 
 export function createFacilitator(ui: Ui): { dialog: HTMLDialogElement; open(): void } {
@@ -142,6 +316,7 @@ export function createFacilitator(ui: Ui): { dialog: HTMLDialogElement; open(): 
             'Hide them to let the class guess why each power acted, then show them.',
           ),
         ),
+        renderInjections(ui, render),
         el(
           'section',
           {},

@@ -15,7 +15,7 @@ export const KEY_CHANGES = 8;
 export const MIN_MOVE = 5;
 
 export interface KeyChange {
-  kind: 'control' | 'relation' | 'rule' | 'refusal';
+  kind: 'control' | 'relation' | 'rule' | 'refusal' | 'facilitator';
   text: string; // "Russia–Turkey: cooperating (+45) → allied (+68)"
   cause: string; // "mostly R3: When the US opposes …" or "United States: Deny Turkish ground presence"
   source?: SourceRef; // the article's passage the cause rests on
@@ -39,6 +39,8 @@ function causeOf(w: World, s: GameState, e: Effect): { cause: string; source?: S
       return { cause: by, source: e.source ?? rule?.source ?? w.orders[order.id]?.source };
     }
   }
+  if (e.facilitator && !e.rule)
+    return { cause: e.text.slice(e.text.indexOf('the facilitator')) || 'the facilitator' };
   if (e.rule) {
     const rule = w.rulesById[e.rule];
     return { cause: rule ? `${rule.id}: ${rule.text}` : e.rule, source: e.source ?? rule?.source };
@@ -72,6 +74,12 @@ export function keyChanges(
       source: e.source,
       weight: 110,
     });
+  }
+
+  // What the facilitator injected into the turn, each change once (a fired event's effects: its rule, below).
+  for (const e of cur.effects) {
+    if (!e.facilitator || e.rule) continue;
+    out.push({ kind: 'facilitator', text: e.text, cause: 'the facilitator', weight: 105 });
   }
 
   // Control changing hands.
@@ -126,13 +134,21 @@ export function keyChanges(
     out.push({
       kind: 'rule',
       text: `${rule.id}: ${rule.text}`,
-      cause: order
-        ? describeOrder(w, order)
-        : rule.kind === 'scheduled'
-          ? 'the calendar'
-          : 'its condition now holds',
+      cause: e.facilitator
+        ? 'the facilitator fired it'
+        : order
+          ? describeOrder(w, order)
+          : rule.kind === 'scheduled'
+            ? 'the calendar'
+            : 'its condition now holds',
       source: rule.source ?? e.source,
-      weight: order && held.includes(order.actor) ? 80 : firedBefore.has(rule.id) ? 20 : 40,
+      weight: e.facilitator
+        ? 105
+        : order && held.includes(order.actor)
+          ? 80
+          : firedBefore.has(rule.id)
+            ? 20
+            : 40,
     });
   }
 

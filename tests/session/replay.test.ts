@@ -78,6 +78,38 @@ describe('replay files', () => {
     expect(fingerprint(b.root!)).toEqual(fingerprint(a.root!));
   });
 
+  it('records the facilitator’s injected changes, plays them again, and refuses a tampered one by name (mosul)', async () => {
+    const { session: a } = testSession();
+    await a.load('mosul-2016', null, 2);
+    expect(
+      a.inject({ kind: 'relation', a: 'RUS', b: 'XXX', layer: 'GL', delta: 5, reason: 'r' }),
+    ).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/Unknown actor "XXX"/),
+    });
+    expect(
+      a.inject({ kind: 'meter', actor: 'IRN', meter: 'economy', delta: -5, reason: 'a tanker is seized' }).ok,
+    ).toBe(true);
+    a.endTurn();
+    expect(a.injections).toEqual([]);
+    expect(a.node!.injected).toEqual([
+      { kind: 'meter', actor: 'IRN', meter: 'economy', delta: -5, reason: 'a tanker is seized' },
+    ]);
+    expect(a.state!.effects.some((e) => e.facilitator && e.text.includes('a tanker is seized'))).toBe(true);
+    a.endTurn();
+    const file = JSON.parse(JSON.stringify(a.exportReplay()));
+    expect(file.root.children[0].injected).toHaveLength(1);
+    const { session: b } = testSession();
+    expect((await b.openReplay(file)).ok).toBe(true);
+    expect(fingerprint(b.root!)).toEqual(fingerprint(a.root!));
+    const tampered = JSON.parse(JSON.stringify(file));
+    tampered.root.children[0].injected[0].meter = 'morale';
+    const { session: c } = testSession();
+    const refused = await c.openReplay(tampered);
+    expect(refused.ok).toBe(false);
+    expect(refused.ok ? '' : refused.error).toMatch(/injected\[0\]: Unknown meter "morale"/);
+  });
+
   it('records the turns the computer looked ahead, and plays them again so (mosul)', async () => {
     const { session: a } = testSession();
     await a.load('mosul-2016', null, 4);

@@ -112,4 +112,35 @@ describe('the facilitator', () => {
     pause.dispatchEvent({ type: 'change', target: pause });
     expect(session.aiPaused).toBe(true);
   });
+
+  it('queues a change for the turn with its reason, says why one is refused, and the report shows it as the facilitator’s', () => {
+    const { ui, session } = makeUi();
+    const f = createFacilitator(ui);
+    doc.body.appendChild(f.dialog as unknown as FakeElement);
+    f.open();
+    const root = () => f.dialog as unknown as FakeElement;
+    const field = (id: string) => byTestId(root(), id)[0]!;
+    field('inject-reason').value = '';
+    field('inject-relation').click();
+    expect(session.injections).toEqual([]);
+    expect(field('inject-status').textContent).toMatch(/Not queued: .*needs a reason/);
+    field('inject-a').value = 'US';
+    field('inject-b').value = 'IRN';
+    field('inject-layer').value = 'IQ';
+    field('inject-delta').value = '-20';
+    field('inject-reason').value = 'Congress finds out';
+    field('inject-relation').click();
+    expect(session.injections).toEqual([
+      { kind: 'relation', a: 'US', b: 'IRN', layer: 'IQ', delta: -20, reason: 'Congress finds out' },
+    ]);
+    expect(byTestId(root(), 'injected')).toHaveLength(1);
+    session.endTurn();
+    ui.view.allEffects = true;
+    const report = doc.createElement('div');
+    renderReport(ui, report as unknown as HTMLElement);
+    expect(report.textContent).toContain('the facilitator: Congress finds out');
+    // It is among the turn's key changes, whatever else happened.
+    const keys = byTestId(report, 'key-change').map((k) => k.textContent);
+    expect(keys.some((k) => k.includes('Congress finds out'))).toBe(true);
+  });
 });
