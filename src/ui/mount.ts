@@ -103,11 +103,16 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
     },
     endTurn() {
       // A double-click, or a press while the last turn is still being drawn, ends one turn, not two.
-      const now = performance.now();
-      if (now - lastEndTurn < END_TURN_SETTLE_MS) return;
-      lastEndTurn = now;
-      const result = session.endTurn();
-      if (!result.ok) ui.announce(result.error);
+      // The settling time counts from when the turn has been resolved and drawn, not from the press: on a slow
+      // machine the second click of a double-click waits in the queue until the first turn is done.
+      if (performance.now() - lastEndTurn < END_TURN_SETTLE_MS) return;
+      lastEndTurn = Infinity;
+      try {
+        const result = session.endTurn();
+        if (!result.ok) ui.announce(result.error);
+      } finally {
+        lastEndTurn = performance.now();
+      }
     },
     openBriefing: (mode) => picker.open(mode),
     openSummary: () => summary.open(),
