@@ -150,6 +150,8 @@ async function boot(): Promise<void> {
   document.getElementById('loading')?.remove();
   automation.ready = ok;
   document.body.dataset.ready = String(ok);
+  // A class's join link or teacher's address: joined once the page is ready (the class's game then replaces it).
+  void page.joinClass(window.location.search);
   performance.mark('sim-ready'); // read by scripts/measure-load.ts
 }
 

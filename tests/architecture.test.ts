@@ -46,8 +46,8 @@ describe('architecture', () => {
       for (const b of json.branches ?? []) ids.add(b.id);
     }
     expect(ids.size).toBeGreaterThan(10);
-    const checked = ['engine', 'session', 'events', 'scenes', 'view', 'ui', 'audio', 'cli'].flatMap((d) =>
-      files(path.join(ROOT, 'src', d)),
+    const checked = ['engine', 'session', 'events', 'scenes', 'view', 'ui', 'audio', 'cli', 'class'].flatMap(
+      (d) => files(path.join(ROOT, 'src', d)),
     );
     for (const f of checked) {
       // Comments may give example values (STYLE.md); code may not name them.
@@ -68,10 +68,11 @@ describe('architecture', () => {
       events: ['engine', 'events'],
       view: ['engine', 'view', 'events'],
       scenes: ['engine', 'events', 'view', 'scenes', 'session'],
-      ui: ['engine', 'events', 'session', 'view', 'ui'],
+      ui: ['engine', 'events', 'session', 'view', 'ui', 'class'],
       audio: ['engine', 'events', 'audio'],
       cli: ['engine', 'cli'],
       worker: ['engine', 'worker', 'session'],
+      class: ['engine', 'session', 'events', 'class'],
     };
     for (const f of files(path.join(ROOT, 'src'))) {
       const from = layerOf(f);

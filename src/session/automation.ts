@@ -43,8 +43,13 @@ export function createAutomation(session: Session): Automation {
       // Checked here too, before the actor is taken over: an order with odd fields changes nothing.
       const shape = checkOrderShape({ ...order, actor: actorId });
       if (shape) return { ok: false, reason: shape };
-      // A script that orders for an actor takes it over from the AI, as a player picking it would.
-      if (!session.held.includes(actorId) && session.def?.actors.some((a) => a.id === actorId && a.playable))
+      // A script that orders for an actor takes it over from the AI, as a player picking it would (not in a
+      // class, where each page gives the orders of the powers it holds, and no other).
+      if (
+        !session.remote &&
+        !session.held.includes(actorId) &&
+        session.def?.actors.some((a) => a.id === actorId && a.playable)
+      )
         session.setHeld([...session.held, actorId]);
       const verdict = session.order({ ...order, actor: actorId });
       return verdict.ok ? { ok: true } : { ok: false, reason: verdict.reason };

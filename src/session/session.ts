@@ -119,6 +119,14 @@ const copyOrder = (o: Order): Order => {
   return out;
 };
 
+/**
+ * Turns resolved elsewhere: in a class on several devices (src/class), a group's End turn sends its orders to
+ * the class server and the teacher's has the server resolve the turn; the game comes back as a replay.
+ */
+export interface RemoteTurns {
+  endTurn(): Result<string>;
+}
+
 export class Session {
   def: ScenarioDef | null = null;
   private worlds: (branch: string | null) => World | null = () => null; // compiled once per branch
@@ -253,6 +261,9 @@ export class Session {
     return this.node?.state ?? null;
   }
 
+  /** Set while the page is in a class: its turns are resolved by the class server (see RemoteTurns). */
+  remote: RemoteTurns | null = null;
+
   /** The facilitator has paused the computer: the actors nobody holds give no orders until it resumes. */
   aiPaused = false;
 
@@ -339,6 +350,10 @@ export class Session {
     const { root, node, world } = this;
     if (!root || !node || !world) return { ok: false, error: 'No game is loaded.' };
     if (node.state.over) return { ok: false, error: 'The game is over.' };
+    if (this.remote) {
+      const sent = this.remote.endTurn();
+      return sent.ok ? { ok: true, value: node.state } : sent;
+    }
     const previous = node.state;
     const orders = this.pending;
     const paused = this.aiPaused;

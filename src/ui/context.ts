@@ -2,6 +2,7 @@
 // (which player is giving orders, which tab and layer are shown). View state is the UI's own, never the game's.
 import type { Bus } from '../events/bus';
 import type { Session } from '../session/session';
+import type { Classroom } from './classroom';
 import type { Scope } from './format';
 
 export type Tab = 'report' | 'log' | 'relations' | 'scores' | 'history';
@@ -32,6 +33,7 @@ export interface Ui {
   bus: Bus;
   storage: Storage | null;
   view: View;
+  classroom?: Classroom; // a class on several devices (classroom.ts), set once the page is mounted
   /** Says something to screen readers (the aria-live region) and shows it, or `short`, for a moment. */
   announce(text: string, short?: string): void;
   progress(done: number, total: number): void; // a long rebuild (a replay, a link); 0 of 0 ends it

@@ -317,6 +317,7 @@ export function createFacilitator(ui: Ui): { dialog: HTMLDialogElement; open(): 
           ),
         ),
         renderInjections(ui, render),
+        ui.classroom?.section(render) ?? null,
         el(
           'section',
           {},

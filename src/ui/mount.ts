@@ -15,6 +15,7 @@ import { currentPlayer, newView } from './context';
 import { button, el, setChildren } from './dom';
 import { actorName, describeOrder, describeTurn } from './format';
 import { createHistoryBar, step } from './history';
+import { mountClassroom } from './classroom';
 import { createFacilitator, restartTimer, tickTimer } from './facilitator';
 import { createKeysDialog, installKeys } from './keys';
 import { createNodeActions } from './nodeActions';
@@ -58,6 +59,8 @@ export interface PageNotices {
   notify(notice: Notice, id?: string): void;
   clear(id: string): void;
   progress(done: number, total: number): void;
+  /** Joins the class the address names, if any (?join=CODE, ?class=CODE): see classroom.ts. */
+  joinClass(search: string): Promise<void>;
 }
 
 /** A click or key that ends a turn within this long of the last one is the same press (a double-click). */
@@ -143,6 +146,8 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
     },
   };
 
+  const classroom = mountClassroom(ui);
+  ui.classroom = classroom;
   const topbar = createTopBar(ui);
   const orders = createOrdersPanel(ui);
   const card = createCard(ui);
@@ -316,6 +321,7 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
 
   root.replaceChildren(
     topbar.element,
+    classroom.bar,
     left,
     right,
     card.element,
@@ -327,6 +333,7 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
     summary.dialog,
     keys.dialog,
     facilitator.dialog,
+    classroom.joinDialog,
     compare.dialog,
     odds.dialog,
     actions.dialog,
@@ -363,5 +370,6 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
     },
     clear: (id) => banner.hide(id),
     progress: (done, total) => ui.progress(done, total),
+    joinClass: (search) => classroom.atBoot(search),
   };
 }

@@ -101,6 +101,8 @@ export function createPicker(ui: Ui): Picker {
 
   const start = () => {
     if (!preview || busy) return;
+    // In a class the game is the class's: the briefing only closes (another game would leave the class).
+    if (ui.classroom?.role) return dialog.close();
     // The game already open (a restored autosave, a shared line) goes on unless another one is asked for.
     let kept = '';
     if (!isOpen() || mode === 'new') {
@@ -355,11 +357,13 @@ export function createPicker(ui: Ui): Picker {
         button(
           busy
             ? 'Loading…'
-            : mode === 'new'
-              ? 'Start new game'
-              : isOpen() && (mode === 'review' || played())
-                ? 'Continue'
-                : 'Start',
+            : ui.classroom?.role
+              ? 'Back to the class'
+              : mode === 'new'
+                ? 'Start new game'
+                : isOpen() && (mode === 'review' || played())
+                  ? 'Continue'
+                  : 'Start',
           () => start(),
           { class: 'primary', 'data-testid': 'start-game', disabled: !preview || busy },
         ),

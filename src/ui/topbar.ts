@@ -103,11 +103,11 @@ export function createTopBar(ui: Ui): Panel & { tick(): void } {
           'data-testid': 'toggle-right',
           'data-key': 'toggle-right',
         }),
-        button('End turn', () => ui.endTurn(), {
+        button(endLabel(ui), () => ui.endTurn(), {
           class: 'primary end-turn',
           'data-testid': 'end-turn',
           'data-key': 'end-turn',
-          title: 'End the turn (E)',
+          title: `${endLabel(ui)} (E)`,
           disabled: !s || s.over,
         }),
       ),
@@ -122,3 +122,11 @@ export function createTopBar(ui: Ui): Panel & { tick(): void } {
     tick,
   };
 }
+
+/** In a class a group sends its orders and the teacher has the server resolve the turn; else the turn ends here. */
+const endLabel = (ui: Ui): string =>
+  ui.classroom?.role === 'group'
+    ? 'Send orders'
+    : ui.classroom?.role === 'teacher'
+      ? 'Resolve turn'
+      : 'End turn';
