@@ -3,7 +3,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'coverage/', 'assets/', '.bench-tmp/', '.class-data/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'test-results/',
+      'coverage/',
+      'assets/',
+      '.bench-tmp/',
+      '.class-data/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -4,7 +4,14 @@
 import type { Room } from 'colyseus.js';
 import { Client } from 'colyseus.js';
 import type { Order, Result } from '../engine/index';
-import type { CreateOptions, JoinOptions, ResolveMessage, ServerMessages, Welcome } from './protocol';
+import type {
+  CreateOptions,
+  Display,
+  JoinOptions,
+  ResolveMessage,
+  ServerMessages,
+  Welcome,
+} from './protocol';
 import { ROOM } from './protocol';
 
 export type Connection = 'connected' | 'reconnecting';
@@ -129,6 +136,10 @@ export class ClassLink {
 
   lock(locked: boolean): boolean {
     return this.post('lock', { locked });
+  }
+
+  display(display: Display): boolean {
+    return this.post('display', display);
   }
 
   resolve(message: ResolveMessage): boolean {

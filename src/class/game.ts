@@ -9,7 +9,7 @@ import type { ScenarioEntry } from '../session/session';
 import { checkSeed, Session } from '../session/session';
 import type { Replay } from '../session/replay';
 import { checkOrderShape } from '../session/replay';
-import type { ClassStatus, CreateOptions, GameMessage } from './protocol';
+import type { ClassStatus, CreateOptions, Display, GameMessage } from './protocol';
 import { stateHash } from './protocol';
 
 export const CLASS_FORMAT = 'iraq-syria-sim/class';
@@ -31,8 +31,25 @@ export interface ClassRecord {
   code: string;
   teacherKey: string;
   locked: boolean;
+  display?: Display;
   seats: Seat[];
   replay: Replay;
+}
+
+const NO_DISPLAY: Display = { showReasons: true, minutes: 0, remainingMs: null };
+
+/** What the teacher shows on every page, checked; null when it is not one. */
+export function readDisplay(x: unknown): Display | null {
+  if (!isRecord(x)) return null;
+  const { showReasons, minutes, remainingMs } = x;
+  if (typeof showReasons !== 'boolean') return null;
+  if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 0 || minutes > 60) return null;
+  if (
+    remainingMs !== null &&
+    (typeof remainingMs !== 'number' || !(remainingMs >= 0 && remainingMs <= 3_600_000))
+  )
+    return null;
+  return { showReasons, minutes, remainingMs: remainingMs === null ? null : Math.round(remainingMs) };
 }
 
 const isRecord = (x: unknown): x is Record<string, unknown> =>
@@ -56,6 +73,7 @@ export class ClassGame {
     readonly session: Session,
     public seats: Seat[],
     public locked: boolean,
+    public display: Display = NO_DISPLAY,
   ) {}
 
   /** A new class: a game of the scenario from its start. */
@@ -101,6 +119,7 @@ export class ClassGame {
       }
     }
     game.locked = locked; // after the orders sent before the lock are back
+    if (json.display !== undefined) game.display = readDisplay(json.display) ?? NO_DISPLAY;
     return { ok: true, value: game };
   }
 
@@ -111,6 +130,7 @@ export class ClassGame {
       code: this.code,
       teacherKey: this.teacherKey,
       locked: this.locked,
+      display: this.display,
       seats: this.seats.map((s) => ({ ...s, sent: s.sent && s.sent.map((o) => ({ ...o })) })),
       replay: this.session.exportReplay()!,
     };
@@ -241,6 +261,7 @@ export class ClassGame {
       turn: state.turn,
       over: state.over,
       locked: this.locked,
+      display: this.display,
       free: this.free(),
       seats: this.seats.map((s) => ({
         power: s.power,

@@ -37,6 +37,13 @@ export interface SeatStatus {
   sent: boolean; // the group has sent orders this turn (which ones: the teacher's alone to see)
 }
 
+/** What the teacher shows on every page: the computer's reasons or not, and the turn timer. */
+export interface Display {
+  showReasons: boolean;
+  minutes: number; // the timer's minutes a turn (0: no timer)
+  remainingMs: number | null; // what is left of this turn's time when it was sent (null: no timer running)
+}
+
 /** What every page of the class sees: no group's orders, only whether each has sent them. */
 export interface ClassStatus {
   code: string;
@@ -46,6 +53,7 @@ export interface ClassStatus {
   turn: number;
   over: boolean;
   locked: boolean;
+  display: Display;
   free: { power: string; name: string }[]; // playable powers no group has taken
   seats: SeatStatus[];
 }

@@ -7,7 +7,7 @@ import type { Client } from '@colyseus/core';
 import { Room, ServerError } from '@colyseus/core';
 import type { ScenarioEntry } from '../session/session';
 import type { ClassRecord } from './game';
-import { ClassGame } from './game';
+import { ClassGame, readDisplay } from './game';
 import type { ServerMessages } from './protocol';
 import type { ClassStore } from './store';
 
@@ -57,6 +57,7 @@ export function classRoom(deps: RoomDeps) {
       this.onMessage('send', (client, message: unknown) => this.onSend(client, message));
       this.onMessage('lock', (client, message: unknown) => this.onLock(client, message));
       this.onMessage('resolve', (client, message: unknown) => this.onResolve(client, message));
+      this.onMessage('display', (client, message: unknown) => this.onDisplay(client, message));
       this.onMessage('*', (client, type) =>
         this.tell(client, 'refused', { message: `the class server has no message "${String(type)}"` }),
       );
@@ -160,6 +161,19 @@ export function classRoom(deps: RoomDeps) {
       if (!isRecord(message) || typeof message.locked !== 'boolean')
         return this.tell(client, 'refused', { message: 'lock needs locked: true or false' });
       this.game.locked = message.locked;
+      this.save();
+      this.broadcastStatus();
+    }
+
+    private onDisplay(client: Client, message: unknown) {
+      if (this.who.get(client.sessionId)?.role !== 'teacher')
+        return this.tell(client, 'refused', { message: 'Only the teacher sets what the pages show.' });
+      const display = readDisplay(message);
+      if (!display)
+        return this.tell(client, 'refused', {
+          message: 'display needs showReasons (true or false), minutes (0 to 60) and remainingMs',
+        });
+      this.game.display = display;
       this.save();
       this.broadcastStatus();
     }

@@ -13,7 +13,8 @@ import { nextTask } from '../session/opening';
 import { lineEnd, ROOT } from '../session/tree';
 import type { Ui } from './context';
 import { button, dialogFooter, el, makeDialog, openDialog, setChildren } from './dom';
-import { describeOrder } from './format';
+import { restartTimer } from './facilitator';
+import { describeOrder, describeTurn } from './format';
 
 export type ClassRole = 'teacher' | 'group';
 
@@ -23,6 +24,8 @@ export interface Classroom {
   readonly role: ClassRole | null;
   /** The facilitator dialog's part: start a class, or the class's code and link. */
   section(redraw: () => void): HTMLElement;
+  /** The teacher's page tells the class what it shows (reasons, the timer) and whether orders are locked. */
+  shareDisplay(): void;
   /** Joins the class the address names (?join=CODE for a group, ?class=CODE for its teacher), if any. */
   atBoot(search: string): Promise<void>;
 }
@@ -57,6 +60,7 @@ export function mountClassroom(ui: Ui): Classroom {
   let verified: { turn: number; hash: string; same: boolean } | null = null;
   let lastGame: GameMessage | null = null;
   let opening: Promise<void> = Promise.resolve();
+  let rebuilding = false; // the class's game is being opened (any other game opened leaves the class)
 
   const store = (key: string, value: string) => {
     try {
@@ -83,16 +87,47 @@ export function mountClassroom(ui: Ui): Classroom {
   }
 
   function applyLock(): void {
-    if (welcome?.role === 'group') ui.view.locked = !!status?.locked;
+    if (status) ui.view.locked = status.locked;
+  }
+
+  /** A group's page shows what the teacher chose: the computer's reasons or not, and the teacher's timer. */
+  let shown = '';
+  function applyDisplay(): void {
+    if (welcome?.role !== 'group' || !status) return;
+    const d = status.display;
+    const key = JSON.stringify(d);
+    if (key === shown) return;
+    shown = key;
+    ui.view.showReasons = d.showReasons;
+    ui.view.timer = {
+      minutes: d.minutes,
+      endsAt: d.remainingMs === null ? null : Date.now() + d.remainingMs,
+      warned: false,
+    };
+  }
+
+  function shareDisplay(): void {
+    if (welcome?.role !== 'teacher' || !link) return;
+    const { showReasons, timer, locked } = ui.view;
+    link.display({
+      showReasons,
+      minutes: timer.minutes,
+      remainingMs: timer.endsAt === null ? null : Math.max(0, timer.endsAt - Date.now()),
+    });
+    if (status && status.locked !== locked) link.lock(locked);
   }
 
   /** The server's game: rebuilt here (unless this page has it already) and checked against its fingerprint. */
   async function openGame(game: GameMessage): Promise<void> {
     lastGame = game;
     const here = session.state;
+    const before = here && session.def?.id === game.replay.scenario.id ? here.turn : null;
     const same = here && here.turn === game.turn && stateHash(here) === game.hash;
     if (!same) {
-      const opened = await session.openReplay(game.replay, { pause: nextTask });
+      rebuilding = true;
+      const opened = await session
+        .openReplay(game.replay, { pause: nextTask })
+        .finally(() => (rebuilding = false));
       if (lastGame !== game) return; // a newer game came meanwhile
       if (!opened.ok) {
         ui.announce(`The class's game cannot be shown: ${opened.error}`);
@@ -109,6 +144,16 @@ export function mountClassroom(ui: Ui): Classroom {
     applyLock();
     ui.refresh();
     draw();
+    // A new turn of the class: said as a turn resolved here would be, the teacher's timer starts again, and
+    // the end of the game opens the debrief on every page.
+    if (before !== null && game.turn > before && session.world) {
+      ui.announce(describeTurn(state, session.world), `Turn ${state.turn} resolved: see the Report tab.`);
+      if (welcome?.role === 'teacher' && ui.view.timer.minutes > 0) {
+        restartTimer(ui);
+        shareDisplay();
+      }
+      if (state.over) ui.openSummary();
+    }
   }
 
   function onMessage<K extends keyof ServerMessages>(type: K, message: ServerMessages[K]): void {
@@ -128,8 +173,9 @@ export function mountClassroom(ui: Ui): Classroom {
       const before = status;
       status = message as ClassStatus;
       applyLock();
+      applyDisplay();
       if (welcome?.role === 'teacher' && before?.seats.length !== status.seats.length) applyHeld();
-      ui.refreshOrders();
+      ui.refresh();
     } else if (type === 'orders') groupOrders = message as ServerMessages['orders'];
     else if (type === 'sent') sent = (message as ServerMessages['sent']).orders;
     else if (type === 'refused') ui.announce((message as ServerMessages['refused']).message);
@@ -151,6 +197,15 @@ export function mountClassroom(ui: Ui): Classroom {
       draw();
     },
   };
+
+  // Another game opened on this page (a new game, a replay, a file): the page leaves the class, which goes on.
+  ui.bus.on('game/loaded', () => {
+    if (!link || rebuilding) return;
+    link.leave();
+    link = null;
+    session.remote = null;
+    handlers.gone('another game was opened on this page; open the join link again to come back.');
+  });
 
   /** Ends the turn the class's way: a group sends its orders, the teacher has the server resolve the turn. */
   const remote = {
@@ -374,6 +429,7 @@ export function mountClassroom(ui: Ui): Classroom {
     get role() {
       return session.remote && welcome ? welcome.role : null;
     },
+    shareDisplay,
     section(redraw) {
       const body = el('div', {}, el('p', { class: 'muted' }, 'Checking for a class server…'));
       const render = async () => {

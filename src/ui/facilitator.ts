@@ -221,6 +221,7 @@ export function createFacilitator(ui: Ui): { dialog: HTMLDialogElement; open(): 
         'data-testid': testid,
         onchange: (e: Event) => {
           set((e.target as HTMLInputElement).checked);
+          ui.classroom?.shareDisplay(); // in a class, what the teacher chose shows on every group's page
           ui.refresh();
           render();
         },
@@ -337,6 +338,7 @@ export function createFacilitator(ui: Ui): { dialog: HTMLDialogElement; open(): 
                 const n = Number((e.target as HTMLInputElement).value);
                 view.timer.minutes = Number.isInteger(n) && n >= 0 && n <= 60 ? n : 0;
                 restartTimer(ui);
+                ui.classroom?.shareDisplay();
                 ui.refresh();
                 render();
               },

@@ -210,11 +210,39 @@ describe('a class on several devices', { timeout: 600_000 }, () => {
     alone.endTurn();
     expect(after[0]).toBe(JSON.stringify(alone.state));
 
+    // The teacher sets a turn timer and hides the computer's reasons: every group's page shows the same.
+    await teacher.page.click('[data-testid=open-facilitator]');
+    await teacher.page.fill('[data-testid=facilitator-minutes]', '5');
+    await teacher.page.locator('[data-testid=facilitator-minutes]').dispatchEvent('change');
+    await teacher.page.uncheck('[data-testid=facilitator-reasons]');
+    await teacher.page.click('[data-testid=facilitator-close]');
+    for (const power of GROUPS) {
+      const { page } = groups[power]!;
+      await poll(() => page.locator('[data-testid=turn-timer]').textContent()).toMatch(/^Time [45]:\d\d$/);
+    }
+
+    // The teacher plays the class to its end (the groups sending nothing): the pages open the debrief. Two
+    // groups have gone home by then (this machine draws five maps slowly), Turkey's stays to the end.
+    for (const power of ['RUS', 'IRN'] as const) await groups[power]!.page.close();
+    const staying = [teacher.page, groups.TUR!.page];
+    while (!(await teacher.page.evaluate(() => window.simulation.state()!.over))) {
+      const turn = await turnOf(teacher.page);
+      await teacher.page.click('[data-testid=end-turn]');
+      await poll(() => turnOf(teacher.page)).toBe(turn + 1);
+    }
+    const end = await stateOf(teacher.page);
+    for (const page of staying) {
+      await poll(() => page.locator('[data-testid=game-summary]').isVisible()).toBe(true);
+      expect(await stateOf(page)).toBe(end);
+      expect(await page.locator('[data-testid=summary-print]').isVisible()).toBe(true);
+    }
+    await screenshot(groups.TUR!.page, 'class-debrief');
+
     // Afterwards the class's game replays on a plain page (no class server), from the teacher's share link.
     const fragment = await teacher.page.evaluate(() => window.simulation.share());
     const replay = await open(await browser.newContext({ viewport }), `${inject('baseUrl')}#r=${fragment}`);
-    await poll(() => turnOf(replay.page)).toBe(2);
-    expect(await stateOf(replay.page)).toBe(after[0]);
+    await poll(() => replay.page.evaluate(() => window.simulation.state()!.over)).toBe(true);
+    expect(await stateOf(replay.page)).toBe(end);
 
     for (const seat of [teacher, replay, ...Object.values(groups)]) expect(seat.errors).toEqual([]);
   });
