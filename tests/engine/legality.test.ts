@@ -1,12 +1,10 @@
 // Orders accepted with the turn's pending orders are never refused at resolution for anything the check could
 // have seen (once, limits, forces they take): explicit cases from the audit, then a seeded property test over
 // every shipped scenario and the invented valleys. Also the capture settings (garrison, allyCapture).
-import fs from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
-import type { Effect, GameState, Order, Refusal, ResolvedOrder, World } from '../../src/engine/index';
+import type { GameState, Order, World } from '../../src/engine/index';
 import {
   checkOrder,
   compileWorld,
@@ -20,7 +18,8 @@ import { describeOrderType } from '../../src/engine/orderTypes';
 import { Overlay } from '../../src/engine/overlay';
 import { StateReader } from '../../src/engine/reader';
 import type { ScenarioDef } from '../../src/engine/schema';
-import { ROOT, valleys, valleysJson, worldFrom } from '../support/worlds';
+import { valleys, valleysJson } from '../support/worlds';
+import { judgeRefusal, listCases, pickOrders } from '../support/legality';
 
 const resolve = (s: GameState, w: World, orders: Order[]) => produce(s, (d) => resolveTurn(d, w, orders));
 const findActor = (w: World, id: string) => w.actorIndex[id]!;
@@ -98,89 +97,6 @@ describe('pending orders count when an order is checked', () => {
 });
 
 // ---- the property: over the shipped scenarios and the valleys, accepted orders resolve or fail on the turn's events
-
-interface Case {
-  name: string;
-  world: World;
-}
-
-function listCases(): Case[] {
-  const dir = path.join(ROOT, 'scenarios');
-  const files = fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
-    .map((f) => `scenarios/${f}`);
-  return [...files, 'tests/support/valleys.json'].flatMap((file) => {
-    const branches = (JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')).branches ?? []) as {
-      id: string;
-    }[];
-    return [null, ...branches.map((b) => b.id)].map((branch) => ({
-      name: `${path.basename(file, '.json')}${branch ? `/${branch}` : ''}`,
-      world: worldFrom(file, branch),
-    }));
-  });
-}
-
-/** The giver's own deploy, withdraw and arms orders: the forces they take are what the check counts ahead. */
-const isBookkeeping = (o: ResolvedOrder | undefined, actor: string) =>
-  !!o && o.actor === actor && describeOrderType(o.type).draws !== undefined;
-
-/**
- * Why an accepted order may be refused as it resolves: only for what the turn changed before it. Returns null
- * when the effects logged earlier this turn show that change, else what is wrong.
- */
-function judgeRefusal(
-  w: World,
-  s: GameState,
-  o: ResolvedOrder,
-  verdict: Refusal,
-  earlier: Effect[],
-): string | null {
-  const def = w.orders[o.id]!;
-  const entry = describeOrderType(def.type);
-  const what = `${o.actor} ${o.id} ${o.target ?? ''} ${o.region ?? ''} refused (${verdict.code}): ${verdict.reason}`;
-  const fell = (e: Effect) =>
-    e.a === o.actor && e.after! < e.before! && !isBookkeeping(s.orders[e.order ?? -1], o.actor);
-  switch (verdict.code) {
-    case 'gate':
-    case 'requires':
-      return null; // conditions read the world as the earlier orders of the turn left it
-    case 'bad-region': {
-      if (earlier.some((e) => e.kind === 'control' && e.region === o.region)) return null; // taken this turn
-      const holder = s.regions[findRegion(w, o.region!)]!.controller;
-      const sides = [o.actor, def.captor ?? o.actor];
-      const tie = (e: Effect) =>
-        e.kind === 'relation' &&
-        ((sides.includes(e.a!) && e.b === holder) || (sides.includes(e.b!) && e.a === holder));
-      return earlier.some(tie) ? null : what; // an alliance made or broken this turn
-    }
-    case 'no-forces': {
-      if (entry.draws === 'reserve')
-        return earlier.some((e) => e.kind === 'meter' && e.meter === 'reserve' && fell(e)) ? null : what;
-      const near = [
-        o.region!,
-        ...(def.type === 'offensive' ? w.def.regions[findRegion(w, o.region!)]!.neighbours : []),
-      ];
-      return earlier.some((e) => e.kind === 'presence' && near.includes(e.region!) && fell(e)) ? null : what;
-    }
-    default:
-      return what; // unknown order or actor, not yours, target, once, limit: all seen when it was given
-  }
-}
-
-/** Picks orders for the held actors among the options accepted with those already picked. */
-function pickOrders(s: GameState, w: World, held: string[], picks: number[]): Order[] {
-  const pending: Order[] = [];
-  let k = 0;
-  const next = () => picks[k++ % picks.length]!;
-  for (let step = 0; step < held.length * (w.settings.ordersPerTurn + 1); step++) {
-    const actor = held[next() % held.length]!;
-    const ok = listOrderOptions(s, w, actor, pending).filter((x) => x.verdict.ok);
-    const choice = next() % (ok.length + 1); // one more than the options: sometimes give nothing
-    if (choice < ok.length) pending.push(ok[choice]!.order);
-  }
-  return pending;
-}
 
 /** Plays `skip` AI turns, then `turns` turns of random orders for the held actors; returns every unjustified refusal. */
 function playAndJudge(w: World, seed: number, skip: number, turns: number, mask: boolean[], picks: number[]) {
