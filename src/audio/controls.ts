@@ -28,7 +28,7 @@ function drawGlyph(svg: SVGSVGElement, muted: boolean): void {
 export function mountControls(parent: HTMLElement, audio: AudioControl): () => void {
   const root = document.createElement('div');
   root.className = 'audio-controls';
-  root.setAttribute('role', 'group');
+  root.setAttribute('role', 'region'); // a landmark: every part of the page is in one
   root.setAttribute('aria-label', 'Sound');
 
   const toggle = document.createElement('button');

@@ -130,9 +130,13 @@ export function renderBriefing(
           'hidden). The computer plays the rest. Tick none to watch the computer play.',
       ),
       el(
-        'ul',
-        { class: 'actor-choices', role: 'group', 'aria-labelledby': 'choose-heading' },
-        playable.map((a) => renderPlayable(a, held, onToggle)),
+        'div',
+        { role: 'group', 'aria-labelledby': 'choose-heading' },
+        el(
+          'ul',
+          { class: 'actor-choices' },
+          playable.map((a) => renderPlayable(a, held, onToggle)),
+        ),
       ),
       others.length
         ? el(

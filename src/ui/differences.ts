@@ -222,7 +222,7 @@ export function renderDiff(def: ScenarioDef, diff: ExplainedDiff): HTMLElement[]
       el(
         'section',
         { class: 'triads-only' },
-        el('h4', {}, `Contradictions only on the ${side} (${triads.length})`),
+        el('h3', {}, `Contradictions only on the ${side} (${triads.length})`),
         el(
           'ul',
           {},

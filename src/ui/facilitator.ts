@@ -39,10 +39,10 @@ export function tickTimer(ui: Ui, now = Date.now()): void {
 }
 
 /** A `<select>` of labelled values. */
-const choose = (testid: string, options: [string, string][]): HTMLSelectElement =>
+const choose = (testid: string, options: [string, string][], label: string): HTMLSelectElement =>
   el(
     'select',
-    { 'data-testid': testid },
+    { 'data-testid': testid, 'aria-label': label },
     options.map(([value, label]) => el('option', { value }, label)),
   ) as HTMLSelectElement;
 
@@ -60,6 +60,7 @@ function renderInjections(ui: Ui, redraw: () => void): HTMLElement {
       type: 'text',
       maxlength: 300,
       placeholder: 'Reason (shown in the report)',
+      'aria-label': 'Reason (shown in the report)',
       'data-testid': 'inject-reason',
     }) as HTMLInputElement;
   const amountInput = () =>
@@ -69,6 +70,7 @@ function renderInjections(ui: Ui, redraw: () => void): HTMLElement {
       max: 100,
       step: 1,
       value: 10,
+      'aria-label': 'Change (−100 to +100)',
       'data-testid': 'inject-delta',
     }) as HTMLInputElement;
   const status = el('p', { class: 'reason', role: 'status', 'data-testid': 'inject-status' });
@@ -77,19 +79,21 @@ function renderInjections(ui: Ui, redraw: () => void): HTMLElement {
     status.textContent = r.ok ? 'Queued for this turn.' : `Not queued: ${r.error}`;
     if (r.ok) redraw();
   };
-  const a = choose('inject-a', actors);
-  const b = choose('inject-b', actors);
+  const a = choose('inject-a', actors, 'First actor of the relation');
+  const b = choose('inject-b', actors, 'Second actor of the relation');
   if (actors[1]) b.value = actors[1][0];
   const layer = choose(
     'inject-layer',
     def.layers.map((l) => [l.id, l.name]),
+    'Layer of the relation',
   );
   const relDelta = amountInput();
   const relReason = reasonInput();
-  const actor = choose('inject-actor', actors);
+  const actor = choose('inject-actor', actors, 'Actor whose meter changes');
   const meter = choose(
     'inject-meter',
     def.meters.map((m) => [m.id, m.name]),
+    'Meter',
   );
   const meterDelta = amountInput();
   const meterReason = reasonInput();
@@ -97,6 +101,7 @@ function renderInjections(ui: Ui, redraw: () => void): HTMLElement {
   const event = choose(
     'inject-event',
     events.map((r) => [r.id, `${r.id}: ${r.text}`]),
+    'Event of the scenario',
   );
   const eventReason = reasonInput();
   const queued = session.injections;

@@ -14,6 +14,7 @@ import type { Order } from '../../src/engine/index';
 import { Session } from '../../src/session/session';
 import type { ClassServer } from '../support/classServer';
 import { startClassServer } from '../support/classServer';
+import { audit } from '../support/axe';
 import { launch, screenshot, startHolding, waitReady } from '../support/browser';
 import { ROOT } from '../support/worlds';
 
@@ -131,6 +132,10 @@ describe('a class on several devices', { timeout: 600_000 }, () => {
     );
     await poll(() => teacher.page.locator('[data-testid=class-seat-order]').count()).toBe(GROUPS.length);
     await screenshot(teacher.page, 'class-teacher');
+    // The class's controls have no accessibility violation, on the console or on a group's page.
+    expect([...(await audit(teacher.page, 'console')), ...(await audit(groups.RUS!.page, 'group'))]).toEqual(
+      [],
+    );
     for (const power of GROUPS) {
       const { page } = groups[power]!;
       await expect

@@ -97,6 +97,22 @@ describe('a class on the server', () => {
     expect(resolved.ok && resolved.value.hash).toBe(stateHash(alone.state));
   });
 
+  it("resolves the teacher's injected change and paused computer into the turn, kept in the class's replay", async () => {
+    const game = await newClass();
+    game.take('RUS', 'k1');
+    const change = { kind: 'relation', a: 'RUS', b: 'IRN', layer: 'GL', delta: 10, reason: 'a class debate' };
+    const resolved = game.resolve({ ...idle, paused: true, injections: [change] });
+    expect(resolved.ok).toBe(true);
+    const state = game.session.state!;
+    const mine = state.effects.filter((e) => e.facilitator);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.map((e) => e.text).join(' ')).toContain('a class debate');
+    // The computer was paused: only the held actors' orders (none were sent) resolved.
+    expect(state.orders).toEqual([]);
+    const node = resolved.ok ? resolved.value.replay.root.children[0]! : null;
+    expect(node).toMatchObject({ paused: true, injected: [change] });
+  });
+
   it("refuses a turn the teacher cannot give, changing nothing: a group's power, a bad change, odd fields", async () => {
     const game = await newClass();
     game.take('RUS', 'k1');

@@ -1,0 +1,72 @@
+// Accessibility (issue 12): axe-core, the engine most accessibility audits run on, finds no violation on any
+// screen of the page: the briefing and its lesson materials, the game with each tab, every dialog, the class
+// controls and the summary at the end.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Violation } from '../support/axe';
+import { audit } from '../support/axe';
+import { ARTEFACTS, launch, openPage, waitReady } from '../support/browser';
+
+describe('accessibility', { timeout: 300_000 }, () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('has no axe violation on any screen, from the briefing to the summary', async () => {
+    const { page, errors } = await openPage(browser, `${inject('baseUrl')}?scenario=tehran-2022`);
+    await waitReady(page);
+    const found: Violation[] = [];
+    const screen = async (name: string) => found.push(...(await audit(page, name)));
+
+    await screen('briefing');
+    await page.click('[data-testid=open-lesson]');
+    await page.locator('[data-testid=lesson]').waitFor();
+    await screen('lesson materials');
+    await page.click('[data-testid=lesson-close]');
+    await page.locator('[data-testid=held-actor][data-actor=RUS]').check();
+    await page.click('[data-testid=start-game]');
+    await page.waitForSelector('[data-testid=start-game]', { state: 'hidden' });
+    await screen('orders and report, turn 0');
+    await page.click('[data-testid=end-turn]');
+    await expect.poll(() => page.evaluate(() => window.simulation.state()!.turn)).toBe(1);
+    for (const tab of ['report', 'log', 'relations', 'scores', 'history']) {
+      await page.click(`[data-testid=tab-${tab}]`);
+      await screen(`${tab} tab, turn 1`);
+    }
+    await page.click('[data-testid=open-facilitator]');
+    await page.locator('[data-testid=class-section]').waitFor();
+    await screen('facilitator dialog');
+    await page.click('[data-testid=facilitator-close]');
+    for (const [key, dialog] of [
+      ['o', 'odds-panel'],
+      ['c', 'compare-panel'],
+      ['?', 'keys-dialog'],
+      ['b', 'briefing'],
+    ] as const) {
+      await page.locator('body').focus();
+      await page.keyboard.press(key);
+      await page.locator(`[data-testid=${dialog}]`).waitFor();
+      await screen(`${dialog} (key ${key})`);
+      await page.keyboard.press('Escape');
+      await page.locator(`[data-testid=${dialog}]`).waitFor({ state: 'hidden' });
+    }
+    // To the end: the summary, a debrief.
+    await page.evaluate(() => {
+      while (!window.simulation.state()!.over) window.simulation.endTurn();
+    });
+    await page.locator('[data-testid=game-summary]').waitFor();
+    await screen('summary');
+
+    fs.mkdirSync(ARTEFACTS, { recursive: true });
+    fs.writeFileSync(path.join(ARTEFACTS, '..', 'axe-violations.json'), JSON.stringify(found, null, 1));
+    expect(found).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
