@@ -76,7 +76,13 @@ export function renderReport(ui: Ui, into: HTMLElement): void {
       into,
       el('h3', {}, 'Turn report'),
       el('p', {}, w.def.summary),
-      el('p', { class: 'muted' }, 'No turn has been resolved yet. Give your orders, then press End turn.'),
+      el(
+        'p',
+        { class: 'muted' },
+        ui.classroom?.role === 'group'
+          ? 'No turn has been resolved yet. Give your orders, then press Send orders: the teacher resolves the turn.'
+          : `No turn has been resolved yet. Give your orders, then press ${ui.classroom?.role === 'teacher' ? 'Resolve turn' : 'End turn'}.`,
+      ),
     );
   setChildren(
     into,
