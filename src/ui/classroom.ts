@@ -358,6 +358,7 @@ export function mountClassroom(ui: Ui): Classroom {
     const teacher = welcome.role === 'teacher';
     const seats = status?.seats ?? [];
     const sentCount = seats.filter((s) => s.sent).length;
+    const mine = welcome.role === 'group' ? welcome.power : '';
     setChildren(
       bar,
       el(
@@ -371,7 +372,7 @@ export function mountClassroom(ui: Ui): Classroom {
           : el(
               'span',
               { 'data-testid': 'class-power' },
-              `Your group plays ${status?.seats.find((s) => s.power === (welcome as { power: string }).power)?.name ?? (welcome as { power: string }).power}`,
+              `Your group plays ${seats.find((s) => s.power === mine)?.name ?? mine}`,
             ),
         ' · ',
         el('span', { 'data-testid': 'class-connection', 'data-state': connection }, state),
