@@ -91,7 +91,6 @@ export const CLAIMS: Claim[] = [
   },
   {
     id: 'R5/R7',
-    open: true,
     scenario: MOSUL,
     claim: 'Shut out of Mosul, Turkey has no other option but to extend its engagement with Russia.',
     measure: "Turkey's orders addressed to Russia over the game",
@@ -172,10 +171,13 @@ export const CLAIMS: Claim[] = [
     scenario: MOSUL,
     claim:
       'The way Iran and the US are cooperating in Iraq has contributed to the convergence of Russia and Turkey.',
-    measure: 'Russia–Turkey (Syria) at turn 6, before IS leaves Iraq and R26 unravels the convergence',
+    measure:
+      'Russia–Turkey (Syria), mean over turns 1–6, before IS leaves Iraq and R26 unravels the convergence',
     with: {},
     without: { edit: (d) => withoutRules(d, 'R10') },
-    value: (g) => relationAt(g, 6, 'RUS', 'TUR', 'SY'),
+    // Over the turns, not at one: Turkey re-engages with Moscow whenever the tie falls below the +45 it needs
+    // (R19), so a single turn's value says more about when it last did than about the convergence.
+    value: (g) => meanOver(g, 1, 6, (s) => relation(s, g.w, 'RUS', 'TUR', 'SY')),
     direction: 'higher',
   },
   {
@@ -235,7 +237,8 @@ export const CLAIMS: Claim[] = [
     claim: 'Sanctioned oil sold at a discount keeps the sellers going.',
     measure: 'the economies of the two sellers, Russia and Iran, at the end (sum)',
     with: {},
-    without: { edit: (d) => withoutRules(d, 'R44') },
+    // The trade goes both ways: sellers offering (R44) and, mostly, China and India buying (R44-buy).
+    without: { edit: (d) => withoutRules(d, 'R44', 'R44-buy') },
     value: (g) => meter(last(g), g.w, 'RUS', 'economy') + meter(last(g), g.w, 'IRN', 'economy'),
     direction: 'higher',
   },
@@ -308,10 +311,10 @@ export const CLAIMS: Claim[] = [
   },
   {
     id: 'R43',
-    open: true,
     scenario: TEHRAN,
     claim: 'Moscow has repeatedly declared loans to Iran and never paid them: it is in the same boat.',
-    measure: "loan promises over the game, with Russia's economy struggling against a healthy one",
+    measure:
+      'games in which Russia promises loans twice or more and pays none (share), its economy struggling against a healthy one',
     with: {},
     without: {
       edit: (d) => {
@@ -319,7 +322,8 @@ export const CLAIMS: Claim[] = [
         rus.meters = { ...rus.meters, economy: 80 };
       },
     },
-    value: (g) => ordersGiven(g, 'RUS', 'rus-promise-loan'),
+    value: (g) =>
+      ordersGiven(g, 'RUS', 'rus-promise-loan') >= 2 && ordersGiven(g, 'RUS', 'rus-pay-loan') === 0 ? 1 : 0,
     direction: 'higher',
   },
 ];
