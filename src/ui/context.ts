@@ -41,7 +41,8 @@ export interface Ui {
   refresh(): void;
   /** Redraws the orders panel and the top bar only (pending orders changed). */
   refreshOrders(): void;
-  endTurn(): void;
+  /** Ends the turn; `at` is when the press happened (its event's timeStamp), now if not given. */
+  endTurn(at?: number): void;
   openBriefing(mode: 'start' | 'new' | 'review'): void;
   openSummary(): void;
   openKeys(): void;

@@ -103,8 +103,8 @@ export function keyAction(e: KeyPress, focus: Focus | null, dialogOpen: boolean)
   }
 }
 
-/** Listens on the document and runs the action for each shortcut. */
-export function installKeys(run: (action: KeyAction) => void): void {
+/** Listens on the document and runs each shortcut's action with when the key was pressed (the event's timeStamp, on performance.now()'s clock). */
+export function installKeys(run: (action: KeyAction, at: number) => void): void {
   document.addEventListener('keydown', (e) => {
     const active = document.activeElement as HTMLElement | null;
     const focus: Focus | null = active
@@ -117,7 +117,7 @@ export function installKeys(run: (action: KeyAction) => void): void {
     const action = keyAction(e, focus, !!document.querySelector('dialog[open]'));
     if (!action) return;
     e.preventDefault();
-    run(action);
+    run(action, e.timeStamp);
   });
 }
 

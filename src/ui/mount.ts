@@ -104,11 +104,12 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
       topbar.update();
       orders.update();
     },
-    endTurn() {
+    endTurn(at = performance.now()) {
       // A double-click, or a press while the last turn is still being drawn, ends one turn, not two.
-      // The settling time counts from when the turn has been resolved and drawn, not from the press: on a slow
-      // machine the second click of a double-click waits in the queue until the first turn is done.
-      if (performance.now() - lastEndTurn < END_TURN_SETTLE_MS) return;
+      // The settling time counts from when the last turn had been resolved to when this press happened (its
+      // event's time, not when it is handled): on a slow machine the second click of a double-click waits in the
+      // queue while the first turn is resolved and the map drawn, and is handled long after it was made.
+      if (at - lastEndTurn < END_TURN_SETTLE_MS) return;
       lastEndTurn = Infinity;
       try {
         const result = session.endTurn();
@@ -303,8 +304,8 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
     if (view.tab === 'relations') drawTabs();
   });
 
-  installKeys((action) => {
-    if (action === 'end-turn') ui.endTurn();
+  installKeys((action, at) => {
+    if (action === 'end-turn') ui.endTurn(at);
     else if (action === 'back' || action === 'forward' || action === 'start' || action === 'end')
       step(ui, action);
     else if (action === 'help') ui.openKeys();

@@ -10,6 +10,11 @@ import { timerLabel } from './facilitator';
 
 export function createTopBar(ui: Ui): Panel & { tick(): void } {
   const element = el('header', { class: 'topbar', 'data-testid': 'topbar' });
+  // On a narrow screen the menu scrolls sideways (style.css): a button reached with Tab is brought into view.
+  element.addEventListener('focusin', (e) => {
+    const target = e.target as HTMLElement;
+    if (target.closest('.menu')) target.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  });
   // The turn timer's clock: kept across redraws, its text set every second (facilitator.ts).
   const clock = el('span', { class: 'timer', 'data-testid': 'turn-timer', 'aria-live': 'off' });
   const tick = () => {
@@ -103,7 +108,7 @@ export function createTopBar(ui: Ui): Panel & { tick(): void } {
           'data-testid': 'toggle-right',
           'data-key': 'toggle-right',
         }),
-        button(endLabel(ui), () => ui.endTurn(), {
+        button(endLabel(ui), (e) => ui.endTurn(e.timeStamp), {
           class: 'primary end-turn',
           'data-testid': 'end-turn',
           'data-key': 'end-turn',

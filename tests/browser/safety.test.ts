@@ -5,6 +5,7 @@ import zlib from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, screenshot, startHolding, waitReady } from '../support/browser';
+import { readScenarioText } from '../support/worlds';
 
 const turn = (page: Page) => page.evaluate(() => window.simulation.state()!.turn);
 const stateOf = (page: Page) => page.evaluate(() => JSON.stringify(window.simulation.state()));
@@ -26,10 +27,13 @@ async function open(context: BrowserContext, url: string) {
 /** A share link's fragment for a replay tree, made here as the page makes them (deflate-raw, base64url). */
 const linkFor = (replay: unknown) =>
   zlib.deflateRawSync(Buffer.from(JSON.stringify(replay))).toString('base64url');
+/** The shipped scenario's version, read from its file: a link of another version is refused, as it should be. */
+const MOSUL_VERSION = (JSON.parse(readScenarioText('scenarios/mosul-2016.json')) as { version: number })
+  .version;
 const replayHead = {
   format: 'iraq-syria-sim/replay',
   version: 1,
-  scenario: { id: 'mosul-2016', version: 1 },
+  scenario: { id: 'mosul-2016', version: MOSUL_VERSION },
 };
 
 /** Plays `turns` turns holding the US (the AI plays the rest). */
@@ -207,7 +211,7 @@ describe('no game is lost or frozen', { timeout: 300_000 }, () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     const depth = 10_000;
     const text =
-      `{"savedAt":1,"seq":3,"cursor":"","replay":{"format":"iraq-syria-sim/replay","version":1,"scenario":{"id":"mosul-2016","version":1},"branch":null,"seed":1,"root":` +
+      `{"savedAt":1,"seq":3,"cursor":"","replay":{"format":"iraq-syria-sim/replay","version":1,"scenario":{"id":"mosul-2016","version":${MOSUL_VERSION}},"branch":null,"seed":1,"root":` +
       '{"orders":[],"held":[],"children":['.repeat(depth) +
       '{"orders":[],"held":[],"children":[]}' +
       ']}'.repeat(depth) +
