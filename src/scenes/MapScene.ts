@@ -173,6 +173,7 @@ export class MapScene extends Phaser.Scene {
     on('view/actor', ({ actor }) => {
       this.tokens?.select(actor);
       this.arenas?.select(actor);
+      this.overlays.selectActor(actor);
     });
     // While the Odds dialog is open or its playouts run, the map stops drawing (it keeps its last frame): in
     // software WebGL each frame costs the GPU process most of a core and stalls the page's main thread, which

@@ -15,6 +15,7 @@ export class Overlays {
   private highlight: Phaser.GameObjects.Graphics;
   private relationLayer = 'net'; // a layer id or "net"; anything else hides the lines
   private triad: string[] | null = null;
+  private actor: string | null = null; // the selected actor: only its relation lines are drawn
   private selected: string | null = null;
   private hovered: string | null = null;
 
@@ -36,6 +37,12 @@ export class Overlays {
 
   setTriad(actors: string[] | null): void {
     this.triad = actors && actors.length ? [...actors] : null;
+    this.drawRelations();
+  }
+
+  selectActor(actor: string | null): void {
+    if (actor === this.actor) return;
+    this.actor = actor;
     this.drawRelations();
   }
 
@@ -93,7 +100,7 @@ export class Overlays {
         });
         const layer = known ? this.relationLayer : 'net';
         const value = (a: string, b: string) => relation(state, world, a, b, layer);
-        let edges = relationEdges(world.actorIds, value, homes, this.triad);
+        let edges = relationEdges(world.actorIds, value, homes, this.triad, undefined, this.actor);
         if (!known) edges = edges.filter((e) => e.emphasis === 'triad');
         drawRelations(this.relations, edges, this.scene.ui);
       }

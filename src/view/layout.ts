@@ -118,7 +118,8 @@ export interface RelationEdge {
 
 /**
  * The relation lines to draw: every pair with both home points and |value| ≥ threshold, plus the edges of the
- * highlighted triad whatever their size. Triad edges come last so they are drawn on top.
+ * highlighted triad whatever their size. Triad edges come last so they are drawn on top. With an actor selected
+ * (and no triad), only that actor's ties are drawn, every one that is not zero: the map shows whom it stands with.
  */
 export function relationEdges(
   actorIds: readonly string[],
@@ -126,7 +127,9 @@ export function relationEdges(
   homes: Readonly<Record<string, Pt>>,
   triad: readonly string[] | null,
   threshold = 20,
+  actor: string | null = null,
 ): RelationEdge[] {
+  const only = triad ? null : actor;
   const edges: RelationEdge[] = [];
   for (let i = 0; i < actorIds.length; i++)
     for (let j = i + 1; j < actorIds.length; j++) {
@@ -135,7 +138,8 @@ export function relationEdges(
       if (!from || !to || Math.hypot(from[0] - to[0], from[1] - to[1]) < 1) continue;
       const v = value(a, b);
       const inTriad = !!triad && triad.includes(a) && triad.includes(b);
-      if (v === 0 || (!inTriad && Math.abs(v) < threshold)) continue;
+      if (only && a !== only && b !== only) continue;
+      if (v === 0 || (!inTriad && !only && Math.abs(v) < threshold)) continue;
       edges.push({ a, b, value: v, from, to, emphasis: triad ? (inTriad ? 'triad' : 'dim') : 'normal' });
     }
   const rank = (e: RelationEdge) => (e.emphasis === 'triad' ? 1000 : 0) + Math.abs(e.value);

@@ -67,6 +67,15 @@ describe('layout at common screen sizes', { timeout: 300_000 }, () => {
       // End turn works from the bar at this size.
       await page.click('[data-testid=end-turn]');
       await page.waitForFunction(() => window.simulation.state()!.turn === 1);
+      if (size.width === 1280) {
+        // A selected actor's ties alone are drawn (tests/view/layout.test.ts checks which): Turkey chosen from the
+        // Scores tab, its card set aside for the screenshot so that the lines from Ankara show.
+        await page.click('[data-testid=tab-scores]');
+        await page.click('[data-testid=actor-score][data-actor=TUR] h4 button');
+        await page.addStyleTag({ content: '.card { visibility: hidden; }' });
+        await page.waitForTimeout(500);
+        await screenshot(page, 'layout-1280x720-turkey-selected');
+      }
       expect(errors).toEqual([]);
     });
 });

@@ -164,6 +164,17 @@ describe('relation lines', () => {
     expect(edges.find((e) => e.a + e.b === 'CD')!.emphasis).toBe('dim');
   });
 
+  it('show only the ties of a selected actor, weak ones too (not zero), unless a triad is highlighted', () => {
+    const edges = relationEdges(['A', 'B', 'C', 'D'], value, homes, null, 20, 'A');
+    expect(edges.map((e) => e.a + e.b)).toEqual(['AD', 'AC', 'AB']);
+    expect(relationEdges(['A', 'B', 'C', 'D'], value, homes, null, 20, 'B').map((e) => e.a + e.b)).toEqual([
+      'BC', // −5: weak, still shown; BD is 0, not drawn
+      'AB',
+    ]);
+    const triad = relationEdges(['A', 'B', 'C', 'D'], value, homes, ['A', 'B', 'C'], 20, 'D');
+    expect(triad.filter((e) => e.emphasis === 'triad')).toHaveLength(3);
+  });
+
   it('skip actors with no home point, and pairs that share a point', () => {
     const edges = relationEdges(['A', 'B', 'E'], () => 80, { A: [0, 0], B: [0, 0] }, null);
     expect(edges).toEqual([]);
