@@ -103,7 +103,10 @@ export function keyAction(e: KeyPress, focus: Focus | null, dialogOpen: boolean)
   }
 }
 
-/** Listens on the document and runs each shortcut's action with when the key was pressed (the event's timeStamp, on performance.now()'s clock). */
+/**
+ * Listens on the document and runs each shortcut's action, with when the key was pressed (the event's timeStamp,
+ * on performance.now()'s clock).
+ */
 export function installKeys(run: (action: KeyAction, at: number) => void): void {
   document.addEventListener('keydown', (e) => {
     const active = document.activeElement as HTMLElement | null;

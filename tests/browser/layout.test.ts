@@ -1,6 +1,6 @@
 // The page's layout at the screen sizes people use: the top bar keeps its players, Info and End turn whole and
-// inside the window (the menu scrolls sideways when there is no room), nothing in it overlaps, and screenshots of
-// the map at 1280×720 and 1920×1080 for a person to look at (test-results/screenshots/layout-*.png).
+// inside the window (the menu scrolls sideways when there is no room), nothing in it overlaps, and screenshots at
+// each size (and of an actor selected, at 1280×720) for a person to look at (test-results/screenshots/layout-*.png).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, openPage, screenshot, startHolding, waitReady } from '../support/browser';
