@@ -6,6 +6,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/',
+      '.build/',
       'node_modules/',
       'test-results/',
       'coverage/',
@@ -23,6 +24,11 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       eqeqeq: ['error', 'always'],
     },
+  },
+  {
+    // Plain JavaScript run by Node (the CLI's launcher, its worker shim).
+    files: ['scripts/**/*.mjs', 'src/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', URL: 'readonly' } },
   },
   {
     // Tests reshape parsed JSON fixtures into malformed scenarios on purpose; typing each shape adds nothing.

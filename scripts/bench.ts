@@ -121,7 +121,7 @@ function cli(workers: number): number {
   const t0 = performance.now();
   const run = spawnSync(
     process.execPath,
-    ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), '--scenario', file, '--seed', '1'].concat([
+    [path.join(root, 'scripts/sim.mjs'), '--scenario', file, '--seed', '1'].concat([
       '--playouts',
       String(count),
       '--workers',

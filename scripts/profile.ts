@@ -1,6 +1,7 @@
 // `npm run profile [-- --scenario <id> --playouts <n>]`: profiles the CLI's playouts in one thread with V8's
-// sampling profiler (node --cpu-prof, through tsx) and prints where the time goes: the share of samples spent
-// inside each part of the engine (inclusive: a part's callees count toward it), then the hottest functions.
+// sampling profiler (node --cpu-prof on the CLI's bundle, as `npm run sim` runs it) and prints where the time
+// goes: the share of samples spent inside each part of the engine (inclusive: a part's callees count toward
+// it), then the hottest functions.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,9 +23,7 @@ const run = spawnSync(
   [
     '--cpu-prof',
     `--cpu-prof-dir=${dir}`,
-    '--import',
-    'tsx',
-    path.join(root, 'src/cli/main.ts'),
+    path.join(root, 'scripts/sim.mjs'),
     '--scenario',
     scenario,
     '--playouts',

@@ -38,16 +38,12 @@ const cases: [string, string, string][] = [
   ),
 ];
 
-/** Runs `npm run sim` on a file (as npm does, through tsx) with a time limit; several may run side by side. */
+/** Runs `npm run sim` on a file (as npm does: scripts/sim.mjs) with a time limit; several may run side by side. */
 function sim(file: string): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', '--scenario', file, '--json'],
-      {
-        cwd: ROOT,
-      },
-    );
+    const child = spawn(process.execPath, ['scripts/sim.mjs', '--scenario', file, '--json'], {
+      cwd: ROOT,
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
