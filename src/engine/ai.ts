@@ -16,8 +16,8 @@ import type { Compiled } from './compile';
 import type { OrderDef } from './schema';
 import type { World } from './scenario';
 import type { GameState, Order } from './types';
-import type { Baseline, Motive, Planning } from './valuation';
-import { factsFor, objectivesOf, planningFor, score } from './valuation';
+import type { Baseline, Motive, Scorer } from './valuation';
+import { factsFor, objectivesOf, planningFor, scorerFor, scoreWith } from './valuation';
 
 export { alignment, LOOK_AHEAD_TURNS, planningFor, reciprocity, regard } from './valuation';
 export type { Planning } from './valuation';
@@ -62,17 +62,19 @@ export function rankOrders(s: GameState, w: World, actor: string, plan = plannin
   const holder = { rng: deriveSeed(s.rng, s.turn, w.actorIndex[actor] ?? 0) };
   const base = new Overlay(plan.reader, w, null, '');
   const index = w.actorIndex[actor];
-  const objectives = index === undefined ? [] : objectivesOf(w, index);
+  if (index === undefined) return []; // no such actor: no options
+  const objectives = objectivesOf(w, index);
   const baseline: Baseline = {
     met: objectives.map((c) => (c.test(base, NO_BINDING) ? 1 : 0)),
     dist: objectives.map((c) => c.distance(base, NO_BINDING)),
   };
   const options = listPlanningOptions(s, w, actor).filter((x) => describeOrderType(x.def.type).planned);
-  const subgoals = instrumentalGoals(s, w, options, base, baseline, plan);
+  const scorer = scorerFor(s, w, index, base, baseline, plan);
+  const subgoals = instrumentalGoals(s, w, options, scorer);
   const scored = options
     .filter((x) => x.verdict.ok)
     .map((x, i) => {
-      const { utility, motive, after } = score(s, w, x.order, x.def, base, baseline, plan);
+      const { utility, motive, after } = scoreWith(s, w, x.order, x.def, scorer, x.bind);
       let total = utility;
       let why: Motive = motive;
       if (subgoals.length) {
@@ -129,21 +131,15 @@ interface Subgoal {
  * Orders refused now by a gate or a requirement, but worth something if allowed, make the condition that
  * refuses them a goal in itself: the AI then works toward "Russian acquiescence" to open an offensive.
  */
-function instrumentalGoals(
-  s: GameState,
-  w: World,
-  options: OrderOption[],
-  base: Overlay,
-  baseline: Baseline,
-  plan: Planning,
-): Subgoal[] {
+function instrumentalGoals(s: GameState, w: World, options: OrderOption[], scorer: Scorer): Subgoal[] {
+  const base = scorer.base;
   const out: Subgoal[] = [];
   const seen = new Set<string>();
   for (const x of options) {
     if (x.verdict.ok || (x.verdict.code !== 'gate' && x.verdict.code !== 'requires') || seen.has(x.def.id))
       continue;
     seen.add(x.def.id);
-    const bind = bindOrder(w, x.order);
+    const bind = x.bind ?? bindOrder(w, x.order);
     const conditions =
       x.verdict.code === 'requires' && x.def.requires
         ? [{ when: compiled(w, x.def.requires), source: x.def.requires, id: '' }]
@@ -152,7 +148,7 @@ function instrumentalGoals(
       const when = compiled(w, g.when);
       if (!when.test(base, bind)) conditions.push({ when, source: g.when, id: g.id });
     }
-    const { utility } = score(s, w, x.order, x.def, base, baseline, plan);
+    const { utility } = scoreWith(s, w, x.order, x.def, scorer, bind);
     if (utility <= 0) continue;
     for (const c of conditions) {
       const dist = c.when.distance(base, bind);

@@ -5,6 +5,7 @@ import { compiled } from './compile';
 import { describeCondition } from './conditions';
 import type { Binding } from './context';
 import { actorName, bindRef, layerName, regionName } from './context';
+import type { Bound } from './reader';
 import { bindOrder, StateReader } from './reader';
 import type { Commitments } from './orderTypes';
 import { describeOrderType, readAmount } from './orderTypes';
@@ -45,6 +46,8 @@ function judge(
   given: readonly Order[],
   unresolved: boolean,
   fixed: Fixed = checkFixed(w, order),
+  lens?: Lens,
+  bound?: Bound,
 ): Verdict {
   if (s.over) return refuse('game-over', 'The game is over: no more orders.');
   if (fixed.before) return fixed.before;
@@ -74,21 +77,32 @@ function judge(
   }
   const gates = gatesOf(w, def);
   if (!def.requires && !gates.length) return ACCEPTED;
-  // `ordered` sees the orders given so far this turn; `chance` draws from a copy of the generator.
-  const lens = new StateReader(s, w, given, { rng: s.rng });
-  const bind = bindOrder(w, order);
-  if (def.requires && !compiled(w, def.requires).test(lens, bind))
+  // `ordered` sees the orders given so far this turn; `chance` draws from a copy of the generator (a shared
+  // lens's copy is set back to the state's before each order, so every order sees the same draws).
+  let reader: StateReader;
+  if (lens) {
+    lens.dice.rng = s.rng;
+    reader = lens.reader;
+  } else reader = new StateReader(s, w, given, { rng: s.rng });
+  const bind = bound ?? bindOrder(w, order);
+  if (def.requires && !compiled(w, def.requires).test(reader, bind))
     return refuse(
       'requires',
       def.refusal ?? `"${def.name}" needs: ${describeCondition(def.requires, named(w, bind.ids))}.`,
     );
   for (const gate of gates)
-    if (!compiled(w, gate.when).test(lens, bind))
+    if (!compiled(w, gate.when).test(reader, bind))
       return refuse(
         'gate',
         `${gate.id}: ${gate.refusal ?? gate.text} (needs ${describeCondition(gate.when, named(w, bind.ids))})`,
       );
   return ACCEPTED;
+}
+
+/** A reader of the state with no orders given, kept for the checks of many orders, and the dice it draws from. */
+interface Lens {
+  reader: StateReader;
+  dice: { rng: number };
 }
 
 const ACCEPTED: Verdict = Object.freeze({ ok: true });
@@ -211,6 +225,7 @@ export interface OrderOption {
   order: Order;
   def: OrderDef;
   verdict: Verdict;
+  bind?: Bound; // the order's placeholders resolved (the AI's planning options carry it)
 }
 
 /** One order an actor's definitions allow, with its parameters spelled out. */
@@ -218,6 +233,7 @@ interface Candidate {
   order: Readonly<Order>;
   def: OrderDef;
   fixed: Fixed;
+  bind: Bound;
 }
 
 const candidatesByWorld = new WeakMap<World, Map<string, Candidate[]>>();
@@ -241,7 +257,12 @@ function candidatesOf(w: World, actor: string): Candidate[] {
           if (target !== undefined) order.target = target;
           if (region !== undefined) order.region = region;
           if (c) order.covert = true;
-          out.push({ order: Object.freeze(order), def, fixed: checkFixed(w, order) });
+          out.push({
+            order: Object.freeze(order),
+            def,
+            fixed: checkFixed(w, order),
+            bind: bindOrder(w, order),
+          });
         }
   }
   byActor.set(actor, out);
@@ -267,10 +288,13 @@ export function listOrderOptions(
 
 /** The same options for the AI's planning: the orders are shared (frozen) between turns, not copied. */
 export function listPlanningOptions(s: GameState, w: World, actor: string): OrderOption[] {
-  return candidatesOf(w, actor).map(({ order, def, fixed }) => ({
+  const dice = { rng: s.rng };
+  const lens: Lens = { reader: new StateReader(s, w, NONE, dice), dice };
+  return candidatesOf(w, actor).map(({ order, def, fixed, bind }) => ({
     order,
     def,
-    verdict: judge(s, w, order, NONE, true, fixed),
+    verdict: judge(s, w, order, NONE, true, fixed, lens, bind),
+    bind,
   }));
 }
 

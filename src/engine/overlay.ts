@@ -199,19 +199,16 @@ export class Overlay implements Reader {
   /**
    * Which conditions of an index read something the overlay changes (1 at their position): the others read
    * exactly what they read through the overlay's base. The same answer as `changes` for each, found from the
-   * overlay's changes.
+   * overlay's changes. `hit` (ix.size long) is cleared and filled, so that a caller may keep one.
    */
-  touches(ix: ReadIndex): Uint8Array {
-    const hit = new Uint8Array(ix.size);
-    const mark = (list: readonly number[] | undefined) => {
-      if (list) for (const k of list) hit[k] = 1;
-    };
+  touches(ix: ReadIndex, hit: Uint8Array = new Uint8Array(ix.size)): Uint8Array {
+    hit.fill(0);
     for (const k of ix.always) hit[k] = 1;
-    if (ix.pairs.size) for (const p of this.relPairs) mark(ix.pairs.get(p));
-    if (ix.meters.size) for (const k of this.meterKeys) mark(ix.meters.get(k));
-    if (ix.flags.size && this.flags) for (const f of this.flags.keys()) mark(ix.flags.get(f));
-    if (ix.holders.size) for (const r of this.controlKeys) mark(ix.holders.get(r));
-    if (ix.forces.size) for (const k of this.presenceKeys) mark(ix.forces.get(k));
+    if (ix.pairs.size) for (const p of this.relPairs) mark(hit, ix.pairs.get(p));
+    if (ix.meters.size) for (const k of this.meterKeys) mark(hit, ix.meters.get(k));
+    if (ix.flags.size && this.flags) for (const f of this.flags.keys()) mark(hit, ix.flags.get(f));
+    if (ix.holders.size) for (const r of this.controlKeys) mark(hit, ix.holders.get(r));
+    if (ix.forces.size) for (const k of this.presenceKeys) mark(hit, ix.forces.get(k));
     return hit;
   }
 
@@ -224,6 +221,10 @@ export class Overlay implements Reader {
   presenceOf(actor: string, region: string): number {
     return this.presence(this.w.actorIndex[actor]!, this.w.regionIndex[region]!);
   }
+}
+
+function mark(hit: Uint8Array, list: readonly number[] | undefined): void {
+  if (list) for (const k of list) hit[k] = 1;
 }
 
 function addAt(keys: number[], deltas: number[], k: number, delta: number): void {

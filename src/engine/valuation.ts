@@ -106,6 +106,7 @@ export interface Planning {
   live: boolean[];
   firing: boolean[];
   reciprocity: Float64Array; // mine·n + other
+  touched: Uint8Array; // scratch: which foreseeable triggers an option's overlay touches (Overlay.touches)
 }
 
 export function planningFor(s: GameState, w: World): Planning {
@@ -114,13 +115,13 @@ export function planningFor(s: GameState, w: World): Planning {
   const rules = foreseen(w);
   const live = rules.map(({ rule }) => !(rule.once && s.fired.includes(rule.id)));
   const firing = rules.map(({ when }, k) => live[k]! && when.test(base, NO_BINDING));
-  return { reader, live, firing, reciprocity: reciprocities(s, w) };
+  return { reader, live, firing, reciprocity: reciprocities(s, w), touched: new Uint8Array(rules.length) };
 }
 
 const meterIndex = (w: World, id: string): number => w.def.meters.findIndex((m) => m.id === id);
 
 /** What the AI needs per order definition, worked out once per world. */
-interface OrderFacts {
+export interface OrderFacts {
   layer: number;
   builtIn: number;
   rules: { rule: World['orderRules'][number]; when: Compiled | null }[];
@@ -167,10 +168,10 @@ export function expect(
   def: OrderDef,
   base: Reader,
   plan: Planning,
+  bind: Bound = bindOrder(w, o),
+  facts: OrderFacts = factsFor(w, def),
 ): { ov: Overlay; odds: number } {
-  const facts = factsFor(w, def);
   const ov = new Overlay(base, w, o, def.type);
-  const bind = bindOrder(w, o);
   if (o.target && facts.builtIn) ov.bumpRel(bind.actor, bind.target, facts.layer, facts.builtIn);
   if (def.effects) for (const e of def.effects) addEffect(w, ov, e, bind, bind.actor);
   for (const { rule, when } of facts.rules) {
@@ -192,7 +193,7 @@ export function expect(
   // sets up lasts), a `once` rule once.
   const rules = foreseen(w);
   const horizon = Math.max(1, Math.min(LOOK_AHEAD_TURNS, w.def.end.turns - s.turn));
-  const touched = ov.touches(foreseenReads(w));
+  const touched = ov.touches(foreseenReads(w), plan.touched);
   for (let k = 0; k < rules.length; k++) {
     if (!plan.live[k] || !touched[k]) continue;
     const { rule, when } = rules[k]!;
@@ -218,6 +219,53 @@ export type Motive =
   | { kind: 'opens'; what: string }
   | { kind: 'none' };
 
+/**
+ * What one actor's valuing of its options reads alike, worked out once per ranking: its objectives with their
+ * weights and baseline, and what each of its ties is worth as things stand.
+ */
+export interface Scorer {
+  mine: number;
+  base: Overlay;
+  baseline: Baseline;
+  plan: Planning;
+  objectives: Compiled[];
+  weights: number[]; // by objective: the actor's weight (5 when unset)
+  vps: number[]; // by objective: its VP
+  regard: Float64Array; // by other actor: alignment + reciprocity
+  baseTie: Float64Array; // by other actor: tieValue of the net tie as things stand
+}
+
+export function scorerFor(
+  s: GameState,
+  w: World,
+  mine: number,
+  base: Overlay,
+  baseline: Baseline,
+  plan: Planning,
+): Scorer {
+  const me = w.def.actors[mine]!;
+  const weights = s.actors[mine]!.weights;
+  const n = w.actorIds.length;
+  const regard = new Float64Array(n);
+  const baseTie = new Float64Array(n);
+  for (let other = 0; other < n; other++) {
+    if (other === mine) continue;
+    regard[other] = alignment(w, mine, other) + plan.reciprocity[mine * n + other]!;
+    baseTie[other] = tieValue(base.net(mine, other));
+  }
+  return {
+    mine,
+    base,
+    baseline,
+    plan,
+    objectives: objectivesOf(w, mine),
+    weights: me.objectives.map((obj) => weights[obj.id] ?? 5),
+    vps: me.objectives.map((obj) => obj.vp),
+    regard,
+    baseTie,
+  };
+}
+
 export function score(
   s: GameState,
   w: World,
@@ -227,34 +275,44 @@ export function score(
   baseline: Baseline,
   plan: Planning,
 ): { utility: number; motive: Motive; after: Overlay } {
-  const mine = w.actorIndex[o.actor]!;
-  const me = w.def.actors[mine]!;
-  const weights = s.actors[mine]!.weights;
-  const objectives = objectivesOf(w, mine);
-  const { ov: after, odds } = expect(s, w, o, def, base, plan);
+  return scoreWith(s, w, o, def, scorerFor(s, w, w.actorIndex[o.actor]!, base, baseline, plan));
+}
+
+/** `score` with what the actor's options share worked out once (`scorerFor`), and the order's binding if known. */
+export function scoreWith(
+  s: GameState,
+  w: World,
+  o: Order,
+  def: OrderDef,
+  sc: Scorer,
+  bind?: Bound,
+): { utility: number; motive: Motive; after: Overlay } {
+  const mine = sc.mine;
+  const facts = factsFor(w, def);
+  const { ov: after, odds } = expect(s, w, o, def, sc.base, sc.plan, bind, facts);
+  const { objectives, weights, vps, baseline } = sc;
   let utility = 0;
   let bestValue = 0;
-  let motive: Motive = { kind: 'none' };
-  for (let k = 0; k < me.objectives.length; k++) {
-    const obj = me.objectives[k]!;
-    const weight = weights[obj.id] ?? 5;
+  let best = -1; // the objective it serves most
+  for (let k = 0; k < objectives.length; k++) {
+    const weight = weights[k]!;
     if (!weight) continue;
     const c = objectives[k]!;
     if (!after.changes(c.reads)) continue; // it reads what it read before the order: no gain, no value
     const met = c.test(after, NO_BINDING) ? 1 : 0;
     const gain = 10 * (met - baseline.met[k]!) + (baseline.dist[k]! - c.distance(after, NO_BINDING)) / 10;
-    const value = (weight * obj.vp * gain * odds) / 100;
+    const value = (weight * vps[k]! * gain * odds) / 100;
     utility += value;
-    if (value > bestValue) [bestValue, motive] = [value, { kind: 'objective', index: k }];
+    if (value > bestValue) [bestValue, best] = [value, k];
   }
-  const own = factsFor(w, def).own[mine]!;
-  if (own > bestValue) motive = { kind: 'stakes' };
+  const own = facts.own[mine]!;
+  const motive: Motive =
+    own > bestValue ? { kind: 'stakes' } : best >= 0 ? { kind: 'objective', index: best } : NO_MOTIVE;
   utility += own + after.vp * 50;
   // Ties: what a warmer or cooler tie with another actor is worth is the actor's regard for it (shared interests
   // and what the other did last turn), not the tie's current sign. Only the pairs the order touches can change,
   // each counted once (an order may change several layers of one pair).
   const n = w.actorIds.length;
-  const recip = plan.reciprocity;
   const pairs = after.relPairs;
   for (let x = 0; x < pairs.length; x++) {
     const pair = pairs[x]!;
@@ -263,12 +321,12 @@ export function score(
     const j = pair % n;
     const other = i === mine ? j : j === mine ? i : -1;
     if (other < 0) continue;
-    utility +=
-      (tieValue(after.net(mine, other)) - tieValue(base.net(mine, other))) *
-      (alignment(w, mine, other) + recip[mine * n + other]!);
+    utility += (tieValue(after.net(mine, other)) - sc.baseTie[other]!) * sc.regard[other]!;
   }
   return { utility, motive, after };
 }
+
+const NO_MOTIVE: Motive = Object.freeze({ kind: 'none' });
 
 const alignmentByWorld = new WeakMap<World, Float64Array>();
 
@@ -310,8 +368,11 @@ export const reciprocity = (s: GameState, w: World, mine: number, other: number)
   s.ledger[mine * w.actorIds.length + other] ?? 0;
 
 /** Every actor's reciprocity toward every other (mine·n + other), as the ledger holds it. */
-const reciprocities = (s: GameState, w: World): Float64Array =>
-  Float64Array.from({ length: w.actorIds.length ** 2 }, (_, k) => s.ledger[k] ?? 0);
+function reciprocities(s: GameState, w: World): Float64Array {
+  const out = new Float64Array(w.actorIds.length ** 2);
+  for (let k = 0; k < out.length; k++) out[k] = s.ledger[k] ?? 0;
+  return out;
+}
 
 /**
  * A tie's net value as the AI weighs it: each point is worth less the nearer the tie is to ±100 (the slope falls
