@@ -110,7 +110,10 @@ async function boot(): Promise<void> {
     mark('phaser');
     return mounted;
   });
-  void mapView.then(() => mark('map-ready'));
+  void mapView.then((m) => {
+    automation.mapView = () => m.describe();
+    mark('map-ready');
+  });
   let ok = false;
   try {
     const opened = await openAtBoot(session, storage, {

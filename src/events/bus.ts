@@ -21,6 +21,8 @@ export type AppEvents = {
   'view/triad': { actors: string[] | null }; // highlight an unbalanced triad on the map
   'view/region': { region: string | null }; // a region was selected (map click or panel)
   'view/actor': { actor: string | null }; // an actor was selected
+  'view/lines': { all: boolean }; // relation lines on the map: every strong tie, or the selection's alone
+  'view/zoom': { by: 'in' | 'out' | 'fit' }; // zoom the map a step in or out, or back to the fitted view
   'odds/running': { running: boolean }; // playouts for the odds started (the first) or ended (the last)
   'view/odds': { open: boolean }; // the Odds dialog opened or closed
 };

@@ -8,7 +8,8 @@ import type { Session } from '../session/session';
 import { ArenaLayer } from '../view/arenas';
 import { BakedLayer } from '../view/bake';
 import { drawBorders, drawCities, drawCountryNames, drawLand, textResolution } from '../view/basemap';
-import { inflate, ringsBounds } from '../view/geometry';
+import type { Rect } from '../view/geometry';
+import { inflate, rect, ringsBounds } from '../view/geometry';
 import type { Callout } from '../view/callouts';
 import { orderPresence, placeCallouts } from '../view/callouts';
 import { placeArenas } from '../view/layout';
@@ -21,8 +22,8 @@ import { drawContested, drawMarkers, drawPulse, drawRegionFills, MARKER_RADIUS }
 import { createChipTextures, TokenLayer } from '../view/tokens';
 import { sharpen } from '../view/text';
 import { Tooltip } from '../view/tooltip';
-import type { Insets, View } from '../view/viewport';
-import { fitView, scenarioFocus } from '../view/viewport';
+import type { Camera, Insets, View } from '../view/viewport';
+import { centredOn, fitView, panBy, scenarioFocus, viewOf, worldAt, zoomAbout } from '../view/viewport';
 import { Overlays } from './overlays';
 import { PointerInput } from './pointer';
 import { measureStyle } from './measure';
@@ -38,12 +39,17 @@ export interface MapSceneOptions {
   bus: Bus;
   map: MapSource;
   insets: () => Insets; // what the DOM panels cover, CSS px
+  obstacles: () => Rect[]; // small DOM controls over the map (its zoom buttons), CSS px from the map's corner
   reducedMotion: boolean; // prefers-reduced-motion: no tweens, no pulse
   onProgress: (fraction: number) => void;
   onReady: () => void;
 }
 
 const DURATION = 650; // ms for a change between two states
+/** How far a person may zoom, as factors of the fitted zoom; a key or button press zooms by STEP. */
+const ZOOM = { min: 0.6, max: 5, step: 1.4 };
+/** Below this factor of the fitted zoom the map drops the city names (fewer labels when zoomed out). */
+const CITY_NAMES_FROM = 0.95;
 
 export class MapScene extends Phaser.Scene {
   // Read by the overlays and the pointer handling.
@@ -55,6 +61,7 @@ export class MapScene extends Phaser.Scene {
   callouts: Record<string, Callout> = {};
   view!: View;
   ui = 1; // world units per design pixel for text, tokens and boxes (see applyView)
+  marks = 1; // the size of region markers and outlines in the world: 1 fitted, 1/√factor zoomed by a person
   tokens: TokenLayer | null = null;
   arenas: ArenaLayer | null = null;
   overlays!: Overlays;
@@ -80,6 +87,10 @@ export class MapScene extends Phaser.Scene {
   private unsubscribe: (() => void)[] = [];
   private resizeTimer: Phaser.Time.TimerEvent | null = null;
   private framed = { w: 0, h: 0 }; // the window size the view was fitted to
+  private fitted = 1; // the zoom that fits the scenario into the window (what "fit" returns to)
+  /** A person's zoom and pan, kept across resizes: the factor of the fitted zoom and the world centre. */
+  private user: { factor: number; centre: Pt } | null = null;
+  private settleTimer: Phaser.Time.TimerEvent | null = null;
   private bounds = { extent: { x: 0, y: 0, w: 1, h: 1 }, countries: { x: 0, y: 0, w: 1, h: 1 } }; // of the map
 
   constructor(private options: MapSceneOptions) {
@@ -169,6 +180,10 @@ export class MapScene extends Phaser.Scene {
     on('state/shown', ({ state, previous }) => this.showState(state, previous));
     on('view/layer', ({ layer }) => this.overlays.setLayer(layer));
     on('view/triad', ({ actors }) => this.overlays.setTriad(actors));
+    on('view/lines', ({ all }) => this.overlays.showAllLines(all));
+    on('view/zoom', ({ by }) =>
+      by === 'fit' ? this.fit() : this.zoomBy(by === 'in' ? ZOOM.step : 1 / ZOOM.step),
+    );
     on('view/region', ({ region }) => this.overlays.selectRegion(region));
     on('view/actor', ({ actor }) => {
       this.tokens?.select(actor);
@@ -222,6 +237,7 @@ export class MapScene extends Phaser.Scene {
     if (key === this.worldKey) return false;
     this.worldKey = key;
     this.shapes = buildRegionShapes(this.map!, def);
+    this.user = null; // a new scenario is shown fitted
     this.frame(); // the new regions' view: text is drawn once, at the resolution it will be shown at
     this.areaAt = areaLocator(this.shapes.shapes);
     this.areaNear = areaLocator(this.shapes.shapes, 4);
@@ -274,20 +290,25 @@ export class MapScene extends Phaser.Scene {
       return a ? this.project(a.lon, a.lat) : [0, 0];
     };
     const keepOut = shapes.shapes.map((s) => inflate({ x: s.point[0], y: s.point[1], w: 0, h: 0 }, 40));
-    const boxes = placeArenas(arenas.inputs(where), this.view.free, keepOut);
+    const { width, height } = this.scale;
+    const controls = this.options.obstacles().map((r) => {
+      const [x, y] = worldAt(this.view, width, height, r.x, r.y);
+      return inflate(rect(x, y, r.w / this.view.zoom, r.h / this.view.zoom), 4 * this.ui);
+    });
+    const boxes = placeArenas(arenas.inputs(where), this.view.free, [...keepOut, ...controls]);
     arenas.place(boxes);
     const order = world.def.actors.map((a) => a.id);
     const presence = Object.fromEntries(state.regions.map((r) => [r.id, orderPresence(r, order)]));
     const items = shapes.shapes.map((s) => ({
       id: s.id,
       point: s.point,
-      radius: s.areas.length ? 6 : MARKER_RADIUS + 3,
+      radius: (s.areas.length ? 6 : MARKER_RADIUS + 3) * this.marks,
       labelW: (this.labelWidths[s.id] ?? 60) * this.ui,
       chipWidths: (presence[s.id] ?? []).map((p) => (this.chipWidths[p.actor] ?? 40) * this.ui),
       alt: s.roomy ?? undefined,
     }));
     const slots = Object.fromEntries(Object.values(this.callouts).map((c) => [c.id, c.slot]));
-    const obstacles = boxes.map((b) => inflate(b.box, 4));
+    const obstacles = [...boxes.map((b) => inflate(b.box, 4)), ...controls];
     const metrics = {
       chipH: this.metrics.chipH * this.ui,
       gap: this.metrics.gap * this.ui,
@@ -310,9 +331,9 @@ export class MapScene extends Phaser.Scene {
     const { state, shapes } = this;
     if (!state || !shapes) return;
     drawRegionFills(this.graphics.fills, shapes, state, this.colourOf);
-    drawMarkers(this.graphics.markers, shapes, state, this.colourOf);
-    drawContested(this.graphics.contested, shapes, state);
-    drawPulse(this.pulse, shapes, state);
+    drawMarkers(this.graphics.markers, shapes, state, this.colourOf, this.marks);
+    drawContested(this.graphics.contested, shapes, state, this.marks);
+    drawPulse(this.pulse, shapes, state, this.marks);
     this.bake();
   }
 
@@ -325,7 +346,23 @@ export class MapScene extends Phaser.Scene {
       rings: s.areas.flatMap((a) => a.rings),
     }));
     const focus = scenarioFocus(regions) ?? this.bounds.countries;
-    this.view = fitView(width, height, this.options.insets(), focus, this.bounds.extent);
+    const insets = this.options.insets();
+    const fit = fitView(width, height, insets, focus, this.bounds.extent);
+    this.fitted = fit.zoom;
+    this.view = this.user
+      ? viewOf(
+          centredOn(
+            this.clampZoom(fit.zoom * this.user.factor),
+            width,
+            height,
+            this.user.centre,
+            this.bounds.extent,
+          ),
+          width,
+          height,
+          insets,
+        )
+      : fit;
     const camera = this.cameras.main;
     camera.setSize(width, height).setZoom(this.view.zoom).setScroll(this.view.scrollX, this.view.scrollY);
     // Text and tokens grow with the zoom more slowly than the map (by √zoom), so a large window or a
@@ -344,6 +381,12 @@ export class MapScene extends Phaser.Scene {
     this.countryNames.add(drawCountryNames(this, map, inflate(this.view.visible, -12), resolution));
     const texts = [...this.countryNames.list, ...this.cityLabels] as Phaser.GameObjects.Text[];
     for (const t of texts) sharpen(t.setScale(this.ui), resolution);
+    const factor = this.user?.factor ?? 1;
+    this.cityNames.setVisible(factor >= CITY_NAMES_FROM);
+    if (this.marks !== 1 / Math.sqrt(factor)) {
+      this.marks = 1 / Math.sqrt(factor);
+      this.bakeRegions();
+    }
     this.tokens?.setScale(this.ui, resolution);
     this.arenas?.setScale(this.ui, resolution);
     this.pointer.setResolution(resolution);
@@ -364,6 +407,67 @@ export class MapScene extends Phaser.Scene {
       this.mapLayer.redraw();
       performance.mark('load:baked');
     });
+  }
+
+  private clampZoom(zoom: number): number {
+    return Math.min(this.fitted * ZOOM.max, Math.max(this.fitted * ZOOM.min, zoom));
+  }
+
+  private camera(): Camera {
+    const c = this.cameras.main;
+    return { zoom: c.zoom, scrollX: c.scrollX, scrollY: c.scrollY };
+  }
+
+  /**
+   * Shows a camera a person moved to at once (the baked map scales with it), remembers it as a factor of the
+   * fitted zoom and a centre, and redraws the map at its resolution once the zooming or dragging stops.
+   */
+  private moveTo(c: Camera): void {
+    const { width, height } = this.scale;
+    this.cameras.main.setZoom(c.zoom).setScroll(c.scrollX, c.scrollY);
+    this.pointer.clear(); // the tooltip would be drawn at the old zoom, over what has moved
+    this.user = { factor: c.zoom / this.fitted, centre: worldAt(c, width, height, width / 2, height / 2) };
+    this.view = viewOf(c, width, height, this.options.insets());
+    this.settleTimer?.remove();
+    this.settleTimer = this.time.delayedCall(160, () => this.applyView());
+  }
+
+  /** Zooms by `factor` about a screen point (the window's centre when none is given). */
+  zoomBy(factor: number, sx = this.scale.width / 2, sy = this.scale.height / 2): void {
+    if (!this.map) return;
+    const { width, height } = this.scale;
+    const limits = { min: this.fitted * ZOOM.min, max: this.fitted * ZOOM.max };
+    this.moveTo(zoomAbout(this.camera(), width, height, factor, sx, sy, limits, this.bounds.extent));
+  }
+
+  /** Moves the map by a drag of (dx, dy) screen px. */
+  panBy(dx: number, dy: number): void {
+    if (!this.map) return;
+    this.moveTo(panBy(this.camera(), this.scale.width, this.scale.height, dx, dy, this.bounds.extent));
+  }
+
+  /** Back to the fitted view of the scenario. */
+  fit(): void {
+    if (!this.map || !this.user) return;
+    this.user = null;
+    this.settleTimer?.remove();
+    this.applyView();
+  }
+
+  /** Each region's point on the canvas (px), as the camera shows it now. */
+  regionPoints(): Record<string, Pt> {
+    const c = this.cameras.main;
+    const { width, height } = this.scale;
+    const screen = ([x, y]: Pt): Pt => [
+      (x - c.scrollX - width / 2) * c.zoom + width / 2,
+      (y - c.scrollY - height / 2) * c.zoom + height / 2,
+    ];
+    return Object.fromEntries((this.shapes?.shapes ?? []).map((s) => [s.id, screen(s.point)]));
+  }
+
+  /** How far the map is zoomed, as a factor of the fitted zoom (1: fitted), for tests and the page. */
+  zoomFactor(): number {
+    return this.user?.factor ?? 1;
   }
 
   /** The panels moved: frame the map again. */

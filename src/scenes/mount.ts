@@ -4,6 +4,7 @@
 import * as Phaser from 'phaser';
 import mapUrl from '../../assets/map/map.json?url';
 import type { Bus } from '../events/bus';
+import type { MapViewInfo } from '../session/automation';
 import type { Session } from '../session/session';
 import { SEA, toCss } from '../view/palette';
 import type { Insets } from '../view/viewport';
@@ -61,6 +62,8 @@ export function fetchMap(): MapSource {
 export interface MapView {
   /** Draws the map without a game if none has been shown (no scenario could be opened). */
   drawBare(): void;
+  /** The zoom and where each region is on screen (window.simulation.mapView). */
+  describe(): MapViewInfo;
 }
 
 export function mountMap(parent: HTMLElement, session: Session, bus: Bus, map: MapSource): Promise<MapView> {
@@ -72,13 +75,32 @@ export function mountMap(parent: HTMLElement, session: Session, bus: Bus, map: M
       bus,
       map,
       insets: () => readInsets(parent),
+      obstacles: () => {
+        const box = parent.getBoundingClientRect();
+        return [...document.querySelectorAll('[data-map-obstacle]')].map((e) => {
+          const r = e.getBoundingClientRect();
+          return { x: r.left - box.left, y: r.top - box.top, w: r.width, h: r.height };
+        });
+      },
       reducedMotion,
       onProgress: (fraction) => {
         if (progress) progress.value = Math.round(fraction * 100);
       },
       onReady: () => {
         watchInsets(parent, () => scene.refit());
-        resolve({ drawBare: () => scene.drawBare() });
+        resolve({
+          drawBare: () => scene.drawBare(),
+          describe: () => {
+            const box = parent.getBoundingClientRect();
+            const points = scene.regionPoints();
+            return {
+              zoom: scene.zoomFactor(),
+              regions: Object.fromEntries(
+                Object.entries(points).map(([id, [x, y]]) => [id, { x: x + box.left, y: y + box.top }]),
+              ),
+            };
+          },
+        });
       },
     });
     new Phaser.Game({

@@ -16,6 +16,7 @@ export class Overlays {
   private relationLayer = 'net'; // a layer id or "net"; anything else hides the lines
   private triad: string[] | null = null;
   private actor: string | null = null; // the selected actor: only its relation lines are drawn
+  private allLines = false; // with nothing selected: every strong tie (else none)
   private selected: string | null = null;
   private hovered: string | null = null;
 
@@ -32,6 +33,13 @@ export class Overlays {
 
   setLayer(layer: string): void {
     this.relationLayer = layer;
+    this.drawRelations();
+  }
+
+  /** Whether the map draws every strong tie when no actor or triad is selected (by default it draws none). */
+  showAllLines(all: boolean): void {
+    if (all === this.allLines) return;
+    this.allLines = all;
     this.drawRelations();
   }
 
@@ -91,7 +99,7 @@ export class Overlays {
     this.relations.clear();
     if (state && world && tokens && arenas && shapes) {
       const known = this.relationLayer === 'net' || world.layerIndex[this.relationLayer] !== undefined;
-      if (known || this.triad) {
+      if ((known || this.triad) && (this.triad || this.actor || this.allLines)) {
         const homes = homePoints(world.def.actors, {
           arenaChips: arenas.chipCentres(),
           regionChips: tokens.centres(),
@@ -132,7 +140,7 @@ export class Overlays {
     ] as const) {
       if (!region || (!strong && region === this.selected)) continue;
       const shape = shapes.find((s) => s.id === region);
-      if (shape) drawHighlight(g, shape, this.scene.callouts[region]?.box ?? null, strong);
+      if (shape) drawHighlight(g, shape, this.scene.callouts[region]?.box ?? null, strong, this.scene.marks);
     }
   }
 

@@ -22,7 +22,14 @@ export interface Automation {
   hold(actorIds: string[]): string[];
   scenarios(): string[];
   sounds(): string[]; // the names of the sounds played so far (set by main.ts when audio is mounted)
+  mapView(): MapViewInfo | null; // the map's zoom and where each region is on screen (set when the map is drawn)
   share(): Promise<string | null>; // a share link's fragment for the line shown
+}
+
+/** How the map is shown: its zoom (1: fitted to the scenario) and each region's point in CSS px of the page. */
+export interface MapViewInfo {
+  zoom: number;
+  regions: Record<string, { x: number; y: number }>;
 }
 
 const copy = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
@@ -70,6 +77,7 @@ export function createAutomation(session: Session): Automation {
     },
     scenarios: () => session.catalog.map((e) => e.id),
     sounds: () => [],
+    mapView: () => null,
     share: () => session.shareLine(),
   };
 }

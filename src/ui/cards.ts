@@ -1,9 +1,13 @@
 // The small card over the map for what a person picked (on the map or in a panel): a region (controller,
-// forces per actor, contested) or an actor (who it is, its score and objectives). Not modal: Escape closes it.
+// forces per actor, contested) or an actor (who it is, its score and objectives), each with the orders the
+// player giving orders now has there (for the region, or aimed at the actor), to give from the card. Not
+// modal: Escape closes it.
 import { objectiveStatus } from '../engine/index';
+import type { OrderOption } from '../engine/index';
 import type { Ui } from './context';
-import { button, el, setChildren } from './dom';
-import { actorColor, actorName, layerName, regionName } from './format';
+import { currentPlayer } from './context';
+import { button, el, hiddenText, keepFocus, setChildren } from './dom';
+import { actorColor, actorName, describeParams, layerName, orderKey, regionName } from './format';
 import { renderObjective } from './scores';
 
 export interface Card {
@@ -12,6 +16,49 @@ export interface Card {
   showActor(id: string | null): void;
   update(): void;
   close(): void;
+}
+
+/**
+ * The current player's options that `matches` picks (the covert variant as the orders panel shows it), each
+ * with Give order or the reason it is refused; null when nobody is held or none matches.
+ */
+function ordersHere(ui: Ui, heading: string, matches: (o: OrderOption) => boolean): HTMLElement | null {
+  const player = currentPlayer(ui);
+  const def = ui.session.def;
+  if (!player || !def || ui.session.state?.over) return null;
+  const options = ui.session
+    .options(player)
+    .filter(
+      (o) => matches(o) && (o.def.covert !== 'optional' || !!o.order.covert === !!ui.view.covert[o.def.id]),
+    );
+  if (!options.length) return null;
+  return el(
+    'div',
+    { class: 'card-orders', 'data-testid': 'card-orders' },
+    el('h4', {}, `${heading} (${actorName(def, player)})`),
+    el(
+      'ul',
+      {},
+      options.map((o) => {
+        const params = describeParams(def, o.order).join(' · ');
+        const name = `${o.def.name}${params ? ` — ${params}` : ''}`;
+        return el(
+          'li',
+          { class: o.verdict.ok ? 'option' : 'option refused', 'data-order-id': o.order.id },
+          el('span', {}, name),
+          o.verdict.ok
+            ? button('Give order', () => void ui.session.order(o.order), {
+                class: 'give',
+                disabled: ui.view.locked,
+                'data-testid': 'card-give-order',
+                'data-key': `card-give|${orderKey(o.order)}`,
+                'aria-label': `Give order: ${name}`,
+              })
+            : el('p', { class: 'refusal' }, hiddenText('Not possible now: '), o.verdict.reason),
+        );
+      }),
+    ),
+  );
 }
 
 export function createCard(ui: Ui): Card {
@@ -78,6 +125,7 @@ export function createCard(ui: Ui): Card {
             ),
           )
         : el('p', { class: 'muted' }, 'No forces present.'),
+      ordersHere(ui, 'Orders here', (o) => o.order.region === id),
     );
     element.setAttribute('data-testid', 'region-card');
     element.setAttribute('data-region', id);
@@ -96,16 +144,22 @@ export function createCard(ui: Ui): Card {
       el('p', { class: 'muted' }, `${a.kind}${a.playable ? ' · playable' : ''} · score ${s.scores[id] ?? 0}`),
       a.description ? el('p', {}, a.description) : null,
       el('ul', { class: 'objectives' }, objectiveStatus({ s, w }, id).map(renderObjective)),
+      ordersHere(ui, `Orders aimed at ${a.name}`, (o) => o.order.target === id),
     );
     element.setAttribute('data-testid', 'actor-card');
     element.setAttribute('data-actor', id);
     return true;
   };
 
-  const draw = () => {
-    const ok = shown ? (shown.kind === 'region' ? region(shown.id) : actor(shown.id)) : false;
-    element.hidden = !ok;
-  };
+  const draw = () =>
+    keepFocus(
+      element,
+      () => {
+        const ok = shown ? (shown.kind === 'region' ? region(shown.id) : actor(shown.id)) : false;
+        element.hidden = !ok;
+      },
+      () => element.querySelector<HTMLElement>('.close'),
+    );
 
   /** Shows a region or an actor; null hides the card if it shows that kind of thing. */
   const show = (kind: 'region' | 'actor', id: string | null) => {

@@ -14,6 +14,7 @@ export interface View {
   scope: Scope; // relations matrix: "main" (players and states) or "all"
   why: { a: string; b: string } | null; // the pair whose history is open
   triad: string[] | null; // the contradiction highlighted on the map
+  allLines: boolean; // the map draws every strong tie, not only the selected actor's or triad's
   triadsShown: number; // how many contradictions the list shows before "Show more"
   covert: Record<string, boolean>; // order id -> show its covert variant
   large: boolean; // large text
@@ -60,6 +61,7 @@ export const newView = (): View => ({
   scope: 'main',
   why: null,
   triad: null,
+  allLines: false,
   triadsShown: 12,
   covert: {},
   large: false,

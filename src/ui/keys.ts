@@ -16,7 +16,11 @@ export type KeyAction =
   | 'close-card'
   | 'tree'
   | 'compare'
-  | 'odds';
+  | 'odds'
+  | 'zoom-in'
+  | 'zoom-out'
+  | 'zoom-fit'
+  | 'map-table';
 
 export interface KeyPress {
   key: string;
@@ -42,6 +46,8 @@ export const KEYS: { keys: string; what: string }[] = [
   { keys: 'C', what: 'Compare the turn shown with another line' },
   { keys: 'O', what: 'Odds: play the game out many times from the turn shown' },
   { keys: '[ and ]', what: 'Hide or show the orders panel / the info panel' },
+  { keys: '+ / − / 0', what: 'Zoom the map in / out / back to fit (also the wheel, a drag to pan, a pinch)' },
+  { keys: 'M', what: 'The map as a table: regions, who holds them, forces, contested' },
   { keys: 'B', what: 'Briefing and choice of players' },
   { keys: '?', what: 'This list of keys' },
   { keys: 'Escape', what: 'Close a dialog or the region card' },
@@ -98,6 +104,17 @@ export function keyAction(e: KeyPress, focus: Focus | null, dialogOpen: boolean)
     case 'o':
     case 'O':
       return 'odds';
+    case '+':
+    case '=':
+      return 'zoom-in';
+    case '-':
+    case '_':
+      return 'zoom-out';
+    case '0':
+      return 'zoom-fit';
+    case 'm':
+    case 'M':
+      return 'map-table';
     default:
       return null;
   }

@@ -18,6 +18,7 @@ import { createHistoryBar, step } from './history';
 import { mountClassroom } from './classroom';
 import { createFacilitator, restartTimer, tickTimer } from './facilitator';
 import { createKeysDialog, installKeys } from './keys';
+import { createMapTable, mapTableButton } from './mapTable';
 import { createNodeActions } from './nodeActions';
 import { createOdds } from './odds';
 import { createOrdersPanel } from './orders';
@@ -103,6 +104,7 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
     refreshOrders() {
       topbar.update();
       orders.update();
+      card.update(); // its orders
     },
     endTurn(at = performance.now()) {
       // A double-click, or a press while the last turn is still being drawn, ends one turn, not two.
@@ -155,6 +157,7 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
   const picker = createPicker(ui);
   const summary = createSummary(ui);
   const keys = createKeysDialog();
+  const mapTable = createMapTable(ui);
   const facilitator = createFacilitator(ui);
   // The turn timer ticks once a second while one runs (its clock in the top bar; a notice when it runs out).
   setInterval(() => {
@@ -240,6 +243,7 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
     orders.update();
     history.update();
     card.update();
+    mapTable.update();
     drawTabs();
   }
 
@@ -317,6 +321,10 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
     else if (action === 'tree') tree.show();
     else if (action === 'compare') compare.open();
     else if (action === 'odds') odds.open();
+    else if (action === 'zoom-in') bus.emit('view/zoom', { by: 'in' });
+    else if (action === 'zoom-out') bus.emit('view/zoom', { by: 'out' });
+    else if (action === 'zoom-fit') bus.emit('view/zoom', { by: 'fit' });
+    else if (action === 'map-table') mapTable.open();
   });
   if (typeof window !== 'undefined') listenForShareLinks(ui, showLoadError);
 
@@ -326,6 +334,10 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
     left,
     right,
     card.element,
+    zoomControls(
+      bus,
+      mapTableButton(() => mapTable.open()),
+    ),
     el('div', { class: 'bottom' }, toast, progress, history.element),
     banner.element,
     live,
@@ -333,6 +345,7 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
     picker.lesson,
     summary.dialog,
     keys.dialog,
+    mapTable.dialog,
     facilitator.dialog,
     classroom.joinDialog,
     compare.dialog,
@@ -373,4 +386,22 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
     progress: (done, total) => ui.progress(done, total),
     joinClass: (search) => classroom.atBoot(search),
   };
+}
+
+/** Buttons that zoom the map in and out and fit it again (the same as +, − and 0), and `more` below them. */
+function zoomControls(bus: Bus, more: HTMLElement): HTMLElement {
+  const zoom = (by: 'in' | 'out' | 'fit', text: string, label: string) =>
+    button(text, () => bus.emit('view/zoom', { by }), {
+      'aria-label': label,
+      title: `${label} (${by === 'in' ? '+' : by === 'out' ? '−' : '0'})`,
+      'data-testid': `zoom-${by}`,
+    });
+  return el(
+    'section',
+    { class: 'zoom', 'aria-label': 'Map view', 'data-map-obstacle': '' },
+    zoom('in', '+', 'Zoom in'),
+    zoom('out', '−', 'Zoom out'),
+    zoom('fit', '⤢', 'Fit the map'),
+    more,
+  );
 }

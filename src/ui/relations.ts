@@ -211,12 +211,27 @@ function renderControls(ui: Ui, w: World): HTMLElement {
       }),
       ' All actors',
     ),
+    el(
+      'label',
+      { class: 'toggle' },
+      el('input', {
+        type: 'checkbox',
+        'data-testid': 'map-lines-all',
+        'data-key': 'map-lines',
+        checked: ui.view.allLines,
+        onchange: (e: Event) => {
+          ui.view.allLines = (e.target as HTMLInputElement).checked;
+          ui.bus.emit('view/lines', { all: ui.view.allLines });
+        },
+      }),
+      ' Every strong tie on the map',
+    ),
   );
 }
 
 const LEGEND =
   'Blue “+”: cooperation; orange striped “−”: hostility; deeper colour: stronger (±33, ±66); ▲▼: change ' +
-  'since the last turn. Symmetric. Net: ties of one sign add up as independent reasons, each closing part of the way to ±100, friendly and hostile parts summed (cooling a layer never warms it). Pick a cell to see why.';
+  'since the last turn. Symmetric. The map draws the ties of the actor you select (a token, a box, a name) or of a contradiction you show; tick “Every strong tie on the map” for all of them. Net: ties of one sign add up as independent reasons, each closing part of the way to ±100, friendly and hostile parts summed (cooling a layer never warms it). Pick a cell to see why.';
 
 export function renderRelations(ui: Ui, into: HTMLElement): void {
   const { session } = ui;

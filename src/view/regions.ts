@@ -44,25 +44,30 @@ export function drawRegionFills(
   }
 }
 
-/** Markers for regions drawn as points, and a small dot at the point of regions drawn as areas. */
+/**
+ * Markers for regions drawn as points, and a small dot at the point of regions drawn as areas. `k` scales
+ * their size (and that of the other marks below) in the world: the scene shrinks them as a person zooms in,
+ * so that on screen they grow by the square root of the zoom, as text does.
+ */
 export function drawMarkers(
   g: Phaser.GameObjects.Graphics,
   shapes: RegionShapes,
   state: GameState,
   colourOf: ColourOf,
+  k = 1,
 ): void {
   g.clear();
   for (const s of shapes.shapes) {
     const [x, y] = s.point;
     if (s.areas.length) {
-      g.fillStyle(DARK, 1).fillCircle(x, y, 4.5);
-      g.fillStyle(0xffffff, 1).fillCircle(x, y, 3);
+      g.fillStyle(DARK, 1).fillCircle(x, y, 4.5 * k);
+      g.fillStyle(0xffffff, 1).fillCircle(x, y, 3 * k);
       continue;
     }
     const colour = controllerColour(state, s.id, colourOf);
-    g.fillStyle(DARK, 1).fillCircle(x, y, MARKER_RADIUS + 2);
-    g.fillStyle(colour ?? UNCONTROLLED, 1).fillCircle(x, y, MARKER_RADIUS);
-    g.lineStyle(2, 0xffffff, 0.95).strokeCircle(x, y, MARKER_RADIUS - 1);
+    g.fillStyle(DARK, 1).fillCircle(x, y, (MARKER_RADIUS + 2) * k);
+    g.fillStyle(colour ?? UNCONTROLLED, 1).fillCircle(x, y, MARKER_RADIUS * k);
+    g.lineStyle(2 * k, 0xffffff, 0.95).strokeCircle(x, y, (MARKER_RADIUS - 1) * k);
   }
 }
 
@@ -71,36 +76,46 @@ function strokeSegments(g: Phaser.GameObjects.Graphics, segments: readonly Segme
 }
 
 /** Two-tone hatching and dashed outline for every contested region (visible over light and dark fills). */
-export function drawContested(g: Phaser.GameObjects.Graphics, shapes: RegionShapes, state: GameState): void {
+export function drawContested(
+  g: Phaser.GameObjects.Graphics,
+  shapes: RegionShapes,
+  state: GameState,
+  k = 1,
+): void {
   g.clear();
   for (const s of shapes.shapes) {
     if (!state.regions.find((r) => r.id === s.id)?.contested) continue;
     const parts = s.areas.length
       ? s.areas.map((a) => ({ fill: [...a.rings, ...a.holes], outline: a.rings }))
-      : [{ fill: [circleRing(s.point[0], s.point[1], MARKER_RADIUS - 1)], outline: [] }]; // ringed by drawPulse
+      : [{ fill: [circleRing(s.point[0], s.point[1], (MARKER_RADIUS - 1) * k)], outline: [] }]; // ringed by drawPulse
     for (const part of parts) {
-      const hatch = hatchSegments(part.fill, s.areas.length ? 10 : 5);
-      g.lineStyle(3, DARK, 0.45);
+      const hatch = hatchSegments(part.fill, (s.areas.length ? 10 : 5) * k);
+      g.lineStyle(3 * k, DARK, 0.45);
       strokeSegments(g, hatch);
-      g.lineStyle(1.4, 0xffffff, 0.75);
+      g.lineStyle(1.4 * k, 0xffffff, 0.75);
       strokeSegments(g, hatch);
-      const dashes = part.outline.flatMap((ring) => dashRing(ring, 8, 5));
-      g.lineStyle(4.5, DARK, 0.9);
+      const dashes = part.outline.flatMap((ring) => dashRing(ring, 8 * k, 5 * k));
+      g.lineStyle(4.5 * k, DARK, 0.9);
       strokeSegments(g, dashes);
-      g.lineStyle(2.2, 0xffe14d, 1);
+      g.lineStyle(2.2 * k, 0xffe14d, 1);
       strokeSegments(g, dashes);
     }
   }
 }
 
 /** A ring round each contested region's point, for the scene to pulse (motion as a second cue). */
-export function drawPulse(g: Phaser.GameObjects.Graphics, shapes: RegionShapes, state: GameState): void {
+export function drawPulse(
+  g: Phaser.GameObjects.Graphics,
+  shapes: RegionShapes,
+  state: GameState,
+  k = 1,
+): void {
   g.clear();
   for (const s of shapes.shapes) {
     if (!state.regions.find((r) => r.id === s.id)?.contested) continue;
-    const r = s.areas.length ? 9 : MARKER_RADIUS + 9;
-    g.lineStyle(5, DARK, 0.6).strokeCircle(s.point[0], s.point[1], r);
-    g.lineStyle(2.5, 0xffe14d, 1).strokeCircle(s.point[0], s.point[1], r);
+    const r = (s.areas.length ? 9 : MARKER_RADIUS + 9) * k;
+    g.lineStyle(5 * k, DARK, 0.6).strokeCircle(s.point[0], s.point[1], r);
+    g.lineStyle(2.5 * k, 0xffe14d, 1).strokeCircle(s.point[0], s.point[1], r);
   }
 }
 
@@ -110,15 +125,16 @@ export function drawHighlight(
   shape: RegionShape,
   callout: Rect | null,
   strong: boolean,
+  k = 1,
 ): void {
-  const [width, alpha] = strong ? [3, 1] : [2, 0.7];
+  const [width, alpha] = strong ? [3 * k, 1] : [2 * k, 0.7];
   for (const [w, colour, a] of [
-    [width + 3, DARK, alpha * 0.8],
+    [width + 3 * k, DARK, alpha * 0.8],
     [width, SELECT, alpha],
   ] as const) {
     g.lineStyle(w, colour, a);
     if (shape.areas.length) for (const area of shape.areas) strokeRings(g, area.rings);
-    else g.strokeCircle(shape.point[0], shape.point[1], MARKER_RADIUS + (strong ? 6 : 4));
+    else g.strokeCircle(shape.point[0], shape.point[1], (MARKER_RADIUS + (strong ? 6 : 4)) * k);
     if (callout) g.strokeRoundedRect(callout.x - 3, callout.y - 3, callout.w + 6, callout.h + 6, 5);
   }
 }

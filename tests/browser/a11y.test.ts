@@ -33,6 +33,16 @@ describe('accessibility', { timeout: 300_000 }, () => {
     await page.click('[data-testid=start-game]');
     await page.waitForSelector('[data-testid=start-game]', { state: 'hidden' });
     await screen('orders and report, turn 0');
+    // A region picked on the map: its card, with the orders Russia has there.
+    const points = await page.evaluate(() => window.simulation.mapView()!.regions);
+    const russia = await page.evaluate(() => window.simulation.legalOrders('RUS').map((o) => o.region));
+    const [, at] = Object.entries(points).find(
+      ([id, p]) => russia.includes(id) && p.x > 360 && p.x < 880 && p.y > 80 && p.y < 620,
+    )!;
+    await page.mouse.click(at.x, at.y);
+    await page.locator('.card:not([hidden])').waitFor();
+    await screen('card of a region or actor picked on the map');
+    await page.click('[data-testid=card-close]');
     await page.click('[data-testid=end-turn]');
     await expect.poll(() => page.evaluate(() => window.simulation.state()!.turn)).toBe(1);
     for (const tab of ['report', 'log', 'relations', 'scores', 'history']) {
@@ -47,6 +57,7 @@ describe('accessibility', { timeout: 300_000 }, () => {
       ['o', 'odds-panel'],
       ['c', 'compare-panel'],
       ['?', 'keys-dialog'],
+      ['m', 'map-table'],
       ['b', 'briefing'],
     ] as const) {
       await page.locator('body').focus();

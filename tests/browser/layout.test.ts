@@ -1,9 +1,9 @@
 // The page's layout at the screen sizes people use: the top bar keeps its players, Info and End turn whole and
 // inside the window (the menu scrolls sideways when there is no room), nothing in it overlaps, and screenshots at
 // each size (and of an actor selected, at 1280×720) for a person to look at (test-results/screenshots/layout-*.png).
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, openPage, screenshot, startHolding, waitReady } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { openPage, sharedBrowser, screenshot, startHolding, waitReady } from '../support/browser';
 
 interface Box {
   id: string;
@@ -29,13 +29,7 @@ const barBoxes = (page: Page) =>
 const overlap = (a: Box, b: Box) => a.left < b.right - 0.5 && b.left < a.right - 0.5;
 
 describe('layout at common screen sizes', { timeout: 300_000 }, () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = sharedBrowser();
 
   for (const size of [
     { width: 960, height: 600 },
@@ -43,7 +37,7 @@ describe('layout at common screen sizes', { timeout: 300_000 }, () => {
     { width: 1920, height: 1080 },
   ])
     it(`keeps the top bar whole at ${size.width}×${size.height}`, async () => {
-      const { page, errors } = await openPage(browser, inject('baseUrl'), size);
+      const { page, errors } = await openPage(browser(), inject('baseUrl'), size);
       await waitReady(page);
       await startHolding(page, ['TUR']);
       const { boxes, width, scrolls } = await barBoxes(page);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_ARGS } from '../../scripts/chromium';
 import { ROOT } from './worlds';
 
@@ -21,9 +22,29 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-/** A page that records its errors; `errors` must stay empty in every test. */
-export async function openPage(browser: Browser, url: string, viewport = { width: 1280, height: 720 }) {
-  const page = await browser.newPage({ viewport });
+/** One browser for the tests of a `describe`: launched before them, closed after; the getter gives it. */
+export function sharedBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser is not launched yet');
+    return browser;
+  };
+}
+
+/** A page that records its errors; `errors` must stay empty in every test. `hasTouch`: a touch screen. */
+export async function openPage(
+  browser: Browser,
+  url: string,
+  viewport = { width: 1280, height: 720 },
+  device: { hasTouch?: boolean } = {},
+) {
+  const page = await browser.newPage({ viewport, ...device });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
