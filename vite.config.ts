@@ -1,8 +1,42 @@
-// Vite serves and builds the browser game; relative base so dist/ works from any static server.
+// Vite serves and builds the browser game; relative base so dist/ works from any static server. The build is
+// an installable web app that plays offline: vite-plugin-pwa writes the manifest and a service worker (Workbox)
+// that precaches everything the build emits — scripts, the scenarios, the map, the sounds, the icons.
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   base: './',
+  publicDir: 'assets/icons', // copied to the root of dist/: the icons the manifest names
+  plugins: [
+    VitePWA({
+      // A new version waits until every tab of the game is closed: it never reloads a game in progress.
+      registerType: 'prompt',
+      injectRegister: 'script-defer',
+      manifest: {
+        name: 'Iraq/Syria — shifting alliances',
+        short_name: 'Shifting alliances',
+        description:
+          'A strategy simulation of the Iraq/Syria theatre, 2015–2022, built from two news analyses.',
+        lang: 'en',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#16222d',
+        theme_color: '#16222d',
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,json,png,svg,ogg,mp3,wav,webm}'],
+        maximumFileSizeToCacheInBytes: 5 * 1024 * 1024, // Phaser's chunk is over Workbox's 2 MB default
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist: [/\/class\//], // the class server's own pages and answers
+      },
+    }),
+  ],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 2000,

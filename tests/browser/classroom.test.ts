@@ -74,7 +74,7 @@ describe('a class on several devices', { timeout: 600_000 }, () => {
 
     // The teacher opens the server's address, plays no power, and starts a class from the Class dialog.
     const teacher = await open(
-      await browser.newContext({ viewport }),
+      await browser.newContext({ serviceWorkers: 'block', viewport }),
       `${server.url}?scenario=tehran-2022&seed=7`,
     );
     await startHolding(teacher.page, []);
@@ -92,7 +92,7 @@ describe('a class on several devices', { timeout: 600_000 }, () => {
     // Each group opens the join link in its own browser and takes a power; a taken one is no longer offered.
     const groups: Record<string, Seat> = {};
     for (const power of GROUPS) {
-      const seat = await open(await browser.newContext(small), joinLink);
+      const seat = await open(await browser.newContext({ ...small, serviceWorkers: 'block' }), joinLink);
       await seat.page.locator('[data-testid=class-join]').waitFor();
       const offered = await seat.page
         .locator('[data-testid=class-join-power]')
@@ -245,7 +245,10 @@ describe('a class on several devices', { timeout: 600_000 }, () => {
 
     // Afterwards the class's game replays on a plain page (no class server), from the teacher's share link.
     const fragment = await teacher.page.evaluate(() => window.simulation.share());
-    const replay = await open(await browser.newContext({ viewport }), `${inject('baseUrl')}#r=${fragment}`);
+    const replay = await open(
+      await browser.newContext({ serviceWorkers: 'block', viewport }),
+      `${inject('baseUrl')}#r=${fragment}`,
+    );
     await poll(() => replay.page.evaluate(() => window.simulation.state()!.over)).toBe(true);
     expect(await stateOf(replay.page)).toBe(end);
 

@@ -35,6 +35,7 @@ describe('the corpus of malformed scenarios, opened in the page', { timeout: 300
     ];
     // A small, still page: fifty files are opened while the map draws behind the briefing.
     const context = await browser.newContext({
+      serviceWorkers: 'block',
       viewport: { width: 900, height: 640 },
       reducedMotion: 'reduce',
     });

@@ -161,7 +161,7 @@ describe('odds on a kept pool of Web Workers', { timeout: 300_000 }, () => {
     await server.listen();
     browser = await launch();
     const base = server.resolvedUrls!.local[0]!;
-    const context = await browser.newContext();
+    const context = await browser.newContext({ serviceWorkers: 'block' });
     await context.addInitScript(countWorkers);
     page = await context.newPage();
     errors = [];

@@ -58,13 +58,16 @@ describe('no game is lost or frozen', { timeout: 300_000 }, () => {
   });
 
   it('a share link opened in a new tab joins the saved game, or keeps it; a broken one changes nothing', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const context = await browser.newContext({
+      serviceWorkers: 'block',
+      viewport: { width: 1280, height: 720 },
+    });
     const first = await open(context, base);
     await play(first.page, 3);
     const saved = await stateOf(first.page);
     await first.page.close();
     // Someone else plays the same game (same scenario and seed) with other orders at turn 2, and shares it.
-    const elsewhere = await browser.newContext();
+    const elsewhere = await browser.newContext({ serviceWorkers: 'block' });
     const friend = await open(elsewhere, base);
     await startHolding(friend.page, ['US']);
     const { variation, variationState } = await friend.page.evaluate(async () => {
@@ -123,7 +126,10 @@ describe('no game is lost or frozen', { timeout: 300_000 }, () => {
   });
 
   it('a 1,200-character link of 5,000 turns and a 2,000-deep one are refused at once; the page goes on', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const context = await browser.newContext({
+      serviceWorkers: 'block',
+      viewport: { width: 1280, height: 720 },
+    });
     const first = await open(context, base);
     await play(first.page, 1);
     const saved = await stateOf(first.page);
@@ -162,7 +168,10 @@ describe('no game is lost or frozen', { timeout: 300_000 }, () => {
   });
 
   it('rebuilds a link of 921 turns a slice at a time: the page answers and shows its progress meanwhile', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const context = await browser.newContext({
+      serviceWorkers: 'block',
+      viewport: { width: 1280, height: 720 },
+    });
     const chain = (n: number): unknown =>
       n === 0 ? { orders: [], held: [], children: [] } : { orders: [], held: [], children: [chain(n - 1)] };
     const link = linkFor({
@@ -208,7 +217,10 @@ describe('no game is lost or frozen', { timeout: 300_000 }, () => {
   });
 
   it('boots past an autosave nested 10,000 deep: it is set aside, said, and the page starts clean', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const context = await browser.newContext({
+      serviceWorkers: 'block',
+      viewport: { width: 1280, height: 720 },
+    });
     const depth = 10_000;
     const text =
       `{"savedAt":1,"seq":3,"cursor":"","replay":{"format":"iraq-syria-sim/replay","version":1,"scenario":{"id":"mosul-2016","version":${MOSUL_VERSION}},"branch":null,"seed":1,"root":` +
@@ -237,7 +249,10 @@ describe('no game is lost or frozen', { timeout: 300_000 }, () => {
   });
 
   it('says when the game cannot be saved (storage full, storage blocked), keeps the last good save', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const context = await browser.newContext({
+      serviceWorkers: 'block',
+      viewport: { width: 1280, height: 720 },
+    });
     // Storage fills up once the page has saved twice.
     await context.addInitScript(() => {
       const real = Storage.prototype.setItem;
@@ -272,7 +287,7 @@ describe('no game is lost or frozen', { timeout: 300_000 }, () => {
     expect(await stateOf(reload.page)).toBe(good);
     await context.close();
 
-    const blocked = await browser.newContext();
+    const blocked = await browser.newContext({ serviceWorkers: 'block' });
     await blocked.addInitScript(() => {
       Object.defineProperty(window, 'localStorage', {
         get() {
@@ -287,7 +302,10 @@ describe('no game is lost or frozen', { timeout: 300_000 }, () => {
   });
 
   it('guards the page against scripts, double clicks, held keys, a misspelt address and stale odds', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const context = await browser.newContext({
+      serviceWorkers: 'block',
+      viewport: { width: 1280, height: 720 },
+    });
     const { page, errors } = await open(context, `${base}?scenario=mosul-2016&branch=turkey-joins-mosl`);
     // A misspelt branch: the main line, and the page says so.
     expect(await page.evaluate(() => window.simulation.state()!.branch)).toBeNull();

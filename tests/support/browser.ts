@@ -37,14 +37,16 @@ export function sharedBrowser(): () => Browser {
   };
 }
 
-/** A page that records its errors; `errors` must stay empty in every test. `hasTouch`: a touch screen. */
+/** A page that records its errors; `errors` must stay empty in every test. `hasTouch`: a touch screen; `serviceWorkers`: allowed or not (blocked by default). */
 export async function openPage(
   browser: Browser,
   url: string,
   viewport = { width: 1280, height: 720 },
-  device: { hasTouch?: boolean } = {},
+  device: { hasTouch?: boolean; serviceWorkers?: 'allow' | 'block' } = {},
 ) {
-  const page = await browser.newPage({ viewport, ...device });
+  // The game's service worker (offline play) is blocked unless a test asks for it: each test then fetches
+  // what it loads, and none spends its time precaching the whole game.
+  const page = await browser.newPage({ viewport, serviceWorkers: 'block', ...device });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
