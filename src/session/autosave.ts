@@ -53,6 +53,33 @@ export function readSaves(storage: Storage): StoredSave[] {
   return [...slots, ...legacy].map(({ key, save }) => ({ ...save, key }));
 }
 
+/**
+ * The save slots that hold something that is not a save at all (garbage, cut-off JSON, another shape): each
+ * with its key and what is wrong, so that the page can set it aside and say so rather than skip it silently.
+ */
+export function readUnreadable(storage: Storage): { key: string; problem: string }[] {
+  const out: { key: string; problem: string }[] = [];
+  for (const key of [...SLOT_KEYS, ...LEGACY_KEYS]) {
+    const text = read(storage, key);
+    if (!text || parse(text)) continue;
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      out.push({
+        key,
+        problem: `it is not JSON (${text.length.toLocaleString('en')} characters of something else)`,
+      });
+      continue;
+    }
+    out.push({
+      key,
+      problem: `it is JSON but not a saved game (${json === null ? 'null' : Array.isArray(json) ? 'a list' : typeof json === 'object' ? 'no position in a game' : `a ${typeof json}`})`,
+    });
+  }
+  return out;
+}
+
 const why = (err: unknown): string => {
   const e = err as { name?: string; message?: string };
   if (e?.name === 'QuotaExceededError' || /quota/i.test(e?.message ?? ''))
@@ -92,7 +119,7 @@ export function writeSave(storage: Storage, save: SaveFile): SaveResult {
 }
 
 /** Moves a save that cannot be opened out of the way, so the page boots clean; it can still be downloaded. */
-export function quarantine(storage: Storage, save: StoredSave, reason: string): void {
+export function quarantine(storage: Storage, save: { key: string }, reason: string): void {
   try {
     const text = storage.getItem(save.key); // as stored: the parsed save may be too deep to write again
     storage.removeItem(save.key);

@@ -2,7 +2,7 @@
 // the page (a replay file, a link pasted into the address bar, a kept game). A line of the same game joins its
 // tree; anything else opens only after the game in progress has been kept. Nothing opened costs a saved game.
 import type { SaveFile, StoredSave } from './autosave';
-import { dropKept, keepGame, listKept, quarantine, readSaves } from './autosave';
+import { dropKept, keepGame, listKept, quarantine, readSaves, readUnreadable } from './autosave';
 import type { Opened, OpenOptions, Session } from './session';
 import { checkSeed } from './session';
 import { decodeShare } from './share';
@@ -109,6 +109,14 @@ async function restore(
   let saves: StoredSave[] = [];
   try {
     saves = readSaves(storage);
+    for (const bad of readUnreadable(storage)) {
+      quarantine(storage, bad, bad.problem);
+      notices.push({
+        title: 'A saved game could not be read.',
+        message: `The browser's storage held something that is not a saved game: ${bad.problem}. It was set aside${saves.length ? '; the last good save is open' : ' so that the page starts cleanly'}; you can still download it.`,
+        action: 'quarantined',
+      });
+    }
   } catch {
     saves = [];
   }

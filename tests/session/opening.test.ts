@@ -306,3 +306,85 @@ describe('autosave writes', () => {
     });
   });
 });
+
+/** What a damaged local storage may hold in a save slot, or in the kept list. */
+const CORRUPT: [string, string][] = [
+  ['garbage', 'not json at all ☠'],
+  ['truncated JSON', '{"savedAt":1,"seq":7,"cursor":"","replay":{"format":"iraq-syria-sim/rep'],
+  ['null', 'null'],
+  ['an array', '[1,2,3]'],
+  ['a number', '42'],
+  ['an empty string', ''],
+  ['a save of another format', JSON.stringify({ savedAt: 2, seq: 9, cursor: '', replay: { format: 'x' } })],
+  [
+    'a tampered order',
+    JSON.stringify({
+      savedAt: 2,
+      seq: 9,
+      cursor: '',
+      replay: {
+        format: 'iraq-syria-sim/replay',
+        version: 1,
+        scenario: { id: 'three-valleys', version: 1 },
+        branch: null,
+        seed: 1,
+        root: {
+          orders: [],
+          held: ['RED'],
+          children: [{ orders: [{ id: 'nuke', actor: 'RED' }], held: ['RED'], children: [] }],
+        },
+      },
+    }),
+  ],
+  [
+    'a prototype key',
+    '{"savedAt":2,"seq":9,"cursor":"","__proto__":{"polluted":1},"replay":{"constructor":{"prototype":{"x":1}}}}',
+  ],
+  ['a cursor into nowhere', JSON.stringify({ savedAt: 2, seq: 9, cursor: '9.9.9', replay: null })],
+  ['2 MB of text', `"${'x'.repeat(2_000_000)}"`],
+];
+
+describe('a damaged local storage at boot', () => {
+  for (const [what, text] of CORRUPT) {
+    it(`keeps the last good save beside ${what} in the other slot, and says so when it set one aside`, async () => {
+      const storage = new MemoryStorage();
+      const saved = await savedGame(storage);
+      const good = Object.fromEntries(['sim.save.a', 'sim.save.b'].map((k) => [k, storage.getItem(k)]));
+      const slot = good['sim.save.a'] ? 'sim.save.b' : 'sim.save.a';
+      const kept = good['sim.save.a'] ? 'sim.save.a' : 'sim.save.b';
+      storage.setItem(slot, text);
+      const { session } = testSession();
+      const result = await boot(session, storage);
+      expect(result.ok).toBe(true);
+      expect(JSON.stringify(session.state)).toBe(JSON.stringify(saved.state));
+      expect(storage.getItem(kept)).toBe(good[kept]);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      // Anything that is not the good save is set aside, and said.
+      if (text.trim()) {
+        expect(result.notices).toHaveLength(1);
+        expect(result.notices[0]!.action).toBe('quarantined');
+        expect(storage.getItem(slot)).toBeNull();
+      }
+    });
+
+    it(`boots a fresh game past ${what} alone, sets it aside and says so`, async () => {
+      const storage = new MemoryStorage();
+      storage.setItem('sim.save.a', text);
+      storage.setItem(KEPT_KEY, text);
+      const { session } = testSession();
+      const result = await boot(session, storage);
+      expect(result.ok).toBe(true);
+      expect(session.def!.id).toBe('three-valleys');
+      expect(session.state!.turn).toBe(0);
+      expect(listKept(storage)).toEqual([]);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      if (text.trim()) {
+        expect(result.notices.map((n) => n.title)).toEqual([
+          expect.stringMatching(/^A saved game could not be (read|opened)\.$/),
+        ]);
+        expect(result.notices[0]!.action).toBe('quarantined');
+        expect(storage.getItem('sim.save.a')).toBeNull();
+      }
+    });
+  }
+});
