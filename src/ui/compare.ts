@@ -23,26 +23,28 @@ export function createCompare(ui: Ui, openOdds: (left: Path, right: Path | null)
 
   function picker(which: 'left' | 'right', value: Path): HTMLElement {
     const def = session.def!;
+    const select = el(
+      'select',
+      {
+        'data-testid': `compare-${which}`,
+        onchange: (e: Event) => {
+          const v = (e.target as HTMLSelectElement).value;
+          if (which === 'left') left = v;
+          else right = v;
+          render();
+          dialog.querySelector<HTMLElement>(`[data-testid="compare-${which}"]`)?.focus();
+        },
+      },
+      listChoices(def, session.root!).map((c) =>
+        el('option', { value: c.path, selected: c.path === value }, c.label),
+      ),
+    );
+    select.value = value; // the choice whatever the DOM makes of the selected attribute on a late option
     return el(
       'label',
       { class: `side side-${which}` },
       el('span', { class: 'side-name' }, which === 'left' ? 'Left' : 'Right'),
-      el(
-        'select',
-        {
-          'data-testid': `compare-${which}`,
-          onchange: (e: Event) => {
-            const v = (e.target as HTMLSelectElement).value;
-            if (which === 'left') left = v;
-            else right = v;
-            render();
-            dialog.querySelector<HTMLElement>(`[data-testid="compare-${which}"]`)?.focus();
-          },
-        },
-        listChoices(def, session.root!).map((c) =>
-          el('option', { value: c.path, selected: c.path === value }, c.label),
-        ),
-      ),
+      select,
     );
   }
 

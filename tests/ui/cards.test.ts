@@ -1,18 +1,19 @@
+// @vitest-environment happy-dom
 // The card for a region or an actor picked on the map lists the orders the current player has there (for the
 // region, or aimed at the actor), each given from the card as from the orders panel, or with its refusal.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCard } from '../../src/ui/cards';
-import type { FakeElement } from './fakeDom';
-import { installFakeDom, removeFakeDom } from './fakeDom';
+import type { TestElement } from './testDom';
+import { installTestDom, clearTestDom } from './testDom';
 import { byTestId, makeUi } from './support';
 
-beforeEach(() => void installFakeDom());
-afterEach(() => removeFakeDom());
+beforeEach(() => void installTestDom());
+afterEach(() => clearTestDom());
 
 const card = (held: string[]) => {
   const made = makeUi(undefined, held);
   const c = createCard(made.ui);
-  return { ...made, card: c, element: c.element as unknown as FakeElement };
+  return { ...made, card: c, element: c.element as unknown as TestElement };
 };
 
 describe('the orders a card offers', () => {
@@ -21,7 +22,7 @@ describe('the orders a card offers', () => {
     c.showRegion('bashiqa');
     const here = session.options('TUR').filter((o) => o.order.region === 'bashiqa' && !o.order.covert);
     expect(here.length).toBeGreaterThan(0);
-    const items = element.querySelectorAll('[data-testid="card-orders"] li');
+    const items = [...element.querySelectorAll<TestElement>('[data-testid="card-orders"] li')];
     expect(items.map((li) => li.getAttribute('data-order-id'))).toEqual(here.map((o) => o.order.id));
     expect(element.textContent).toContain('Orders here (Turkey)');
     const give = byTestId(element, 'card-give-order')[0]!;
@@ -44,7 +45,7 @@ describe('the orders a card offers', () => {
     c.showActor('RUS');
     const aimed = session.options('TUR').filter((o) => o.order.target === 'RUS' && !o.order.covert);
     expect(aimed.length).toBeGreaterThan(0);
-    const items = element.querySelectorAll('[data-testid="card-orders"] li');
+    const items = [...element.querySelectorAll<TestElement>('[data-testid="card-orders"] li')];
     expect(items).toHaveLength(aimed.length);
     expect(element.textContent).toContain('Orders aimed at Russia (Turkey)');
   });
@@ -62,14 +63,14 @@ describe('the map as a table', () => {
     const { createMapTable } = await import('../../src/ui/mapTable');
     const { ui, session } = makeUi(undefined, ['TUR']);
     const table = createMapTable(ui);
-    const dialog = table.dialog as unknown as FakeElement & { open: boolean; showModal(): void };
+    const dialog = table.dialog as unknown as TestElement & { open: boolean; showModal(): void };
     table.open();
-    const rows = dialog.querySelectorAll('tbody tr[data-region]');
+    const rows = [...dialog.querySelectorAll<TestElement>('tbody tr[data-region]')];
     expect(rows.map((r) => r.getAttribute('data-region'))).toEqual(session.def!.regions.map((r) => r.id));
     const mosul = rows.find((r) => r.getAttribute('data-region') === 'mosul')!;
     const state = session.state!.regions.find((r) => r.id === 'mosul')!;
     const holder = session.def!.actors.find((a) => a.id === state.controller)!.name;
-    const cells = mosul.querySelectorAll('td').map((td) => td.textContent);
+    const cells = [...mosul.querySelectorAll<TestElement>('td')].map((td) => td.textContent);
     expect(cells[1]).toBe(holder);
     const [first] = Object.entries(state.presence).sort((a, b) => b[1] - a[1]);
     const firstName = session.def!.actors.find((a) => a.id === first![0])!.name;

@@ -1,24 +1,25 @@
+// @vitest-environment happy-dom
 // The compare panel over real sessions: by default the turn shown against the same turn on the other line; it
 // lists exactly the differences `session.compare` finds, with sign symbols, and each "why" the causes per line.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../src/session/session';
 import { createCompare } from '../../src/ui/compare';
 import { valleysJson } from '../support/worlds';
-import type { FakeDocument, FakeElement } from './fakeDom';
-import { installFakeDom, removeFakeDom } from './fakeDom';
+import type { TestDocument, TestElement } from './testDom';
+import { installTestDom, clearTestDom } from './testDom';
 import { byTestId, makeUi } from './support';
 
-let doc: FakeDocument;
+let doc: TestDocument;
 beforeEach(() => {
-  doc = installFakeDom();
+  doc = installTestDom();
 });
-afterEach(() => removeFakeDom());
+afterEach(() => clearTestDom());
 
 function opened(json: Record<string, any> = valleysJson()) {
   const made = makeUi(json);
   const odds: [string, string | null][] = [];
   const compare = createCompare(made.ui, (l, r) => void odds.push([l, r]));
-  const dialog = compare.dialog as unknown as FakeElement;
+  const dialog = compare.dialog as unknown as TestElement;
   doc.body.appendChild(dialog);
   return { ...made, compare, dialog, odds };
 }
@@ -70,7 +71,7 @@ describe('the compare panel', () => {
     // The change carries a symbol and a sign, not colour alone.
     for (const r of rows) {
       const d = Number(r.getAttribute('data-right')) - Number(r.getAttribute('data-left'));
-      const cell = r.querySelectorAll('td')[2]!;
+      const cell = [...r.querySelectorAll<TestElement>('td')][2]!;
       expect(cell.textContent).toMatch(d > 0 ? /^▲ \+/ : /^▼ \u2212/);
       expect(cell.querySelector('.sign')!.getAttribute('class')).toContain(d > 0 ? 'pos' : 'neg');
     }
@@ -104,11 +105,11 @@ describe('the compare panel', () => {
     compare.open(variation, main2);
     const right = byTestId(dialog, 'compare-right')[0]!;
     right.value = variation;
-    right.dispatchEvent({ type: 'change' });
+    right.dispatchEvent(new Event('change'));
     expect(byTestId(dialog, 'compare-summary')[0]!.textContent).toBe('Both sides are the same turn.');
     expect(byTestId(dialog, 'compare-relation')).toHaveLength(0);
     byTestId(dialog, 'compare-right')[0]!.value = main2;
-    byTestId(dialog, 'compare-right')[0]!.dispatchEvent({ type: 'change' });
+    byTestId(dialog, 'compare-right')[0]!.dispatchEvent(new Event('change'));
     byTestId(dialog, 'compare-swap')[0]!.click();
     expect(byTestId(dialog, 'compare-left')[0]!.value).toBe(main2);
     byTestId(dialog, 'compare-odds')[0]!.click();

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 // The debrief's facts: each score's parts add up to the score the engine gives, the players' decisions are
 // their orders with an effect each caused, and the plotted relations are the line's net values with the turns
 // where a rule acted on the pair.
@@ -15,8 +16,8 @@ import {
   scoreParts,
 } from '../../src/ui/debrief';
 import { worldFrom } from '../support/worlds';
-import type { FakeElement } from './fakeDom';
-import { allElements, installFakeDom, removeFakeDom } from './fakeDom';
+import type { TestElement } from './testDom';
+import { allElements, installTestDom, clearTestDom } from './testDom';
 
 /** A line of history nodes: the game from its start, the held actors giving `given` orders. */
 function line(w: World, seed: number, held: string[], given: (s: GameState) => Order[]): TreeNode[] {
@@ -37,8 +38,8 @@ function line(w: World, seed: number, held: string[], given: (s: GameState) => O
 const deny: Order = { actor: 'US', id: 'us-deny-turkey', target: 'TUR' };
 
 describe('the debrief', () => {
-  beforeEach(() => void installFakeDom());
-  afterEach(() => removeFakeDom());
+  beforeEach(() => void installTestDom());
+  afterEach(() => clearTestDom());
 
   for (const file of [
     'scenarios/mosul-2016.json',
@@ -90,9 +91,9 @@ describe('the debrief', () => {
           ),
         ).toBe(true);
     }
-    const plot = relationsPlot(w, pairs) as unknown as FakeElement;
+    const plot = relationsPlot(w, pairs) as unknown as TestElement;
     expect(allElements(plot).filter((e) => e.localName === 'polyline')).toHaveLength(pairs.length);
-    const debrief = renderDebrief(w, nodes, ['US']) as unknown as FakeElement;
+    const debrief = renderDebrief(w, nodes, ['US']) as unknown as TestElement;
     expect(debrief.textContent).toContain('How the scores are made');
     expect(allElements(debrief).filter((e) => e.getAttribute('data-testid') === 'decision')).toHaveLength(1);
   });

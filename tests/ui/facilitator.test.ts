@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 // The facilitator's controls: the hand-over screen hides a player's options until they take the screen, a lock
 // stops orders being given or cancelled, hidden reasons are not shown in the report, the turn timer counts down
 // and says once when the time is up, and the dialog changes who is played.
@@ -11,21 +12,21 @@ import {
 } from '../../src/ui/facilitator';
 import { createOrdersPanel } from '../../src/ui/orders';
 import { renderReport } from '../../src/ui/report';
-import type { FakeDocument, FakeElement } from './fakeDom';
-import { installFakeDom, removeFakeDom } from './fakeDom';
+import type { TestDocument, TestElement } from './testDom';
+import { installTestDom, clearTestDom } from './testDom';
 import { byTestId, makeUi } from './support';
 
-let doc: FakeDocument;
+let doc: TestDocument;
 beforeEach(() => {
-  doc = installFakeDom();
+  doc = installTestDom();
 });
-afterEach(() => removeFakeDom());
+afterEach(() => clearTestDom());
 
 const panel = (ui: Parameters<typeof createOrdersPanel>[0]) => {
   const orders = createOrdersPanel(ui);
-  doc.body.appendChild(orders.element as unknown as FakeElement);
+  doc.body.appendChild(orders.element as unknown as TestElement);
   orders.update();
-  return { orders, root: orders.element as unknown as FakeElement };
+  return { orders, root: orders.element as unknown as TestElement };
 };
 
 describe('the facilitator', () => {
@@ -99,26 +100,26 @@ describe('the facilitator', () => {
   it('changes who is played from its dialog, and pauses the computer for the session', () => {
     const { ui, session, playable } = makeUi(undefined, []);
     const f = createFacilitator(ui);
-    doc.body.appendChild(f.dialog as unknown as FakeElement);
+    doc.body.appendChild(f.dialog as unknown as TestElement);
     f.open();
-    const root = f.dialog as unknown as FakeElement;
+    const root = f.dialog as unknown as TestElement;
     const holds = byTestId(root, 'facilitator-hold');
     expect(holds.map((h) => h.getAttribute('data-actor'))).toEqual(playable);
     holds[1]!.checked = true;
-    holds[1]!.dispatchEvent({ type: 'change', target: holds[1] });
+    holds[1]!.dispatchEvent(new Event('change'));
     expect(session.held).toEqual([playable[1]]);
     const pause = byTestId(root, 'facilitator-pause')[0]!;
     pause.checked = true;
-    pause.dispatchEvent({ type: 'change', target: pause });
+    pause.dispatchEvent(new Event('change'));
     expect(session.aiPaused).toBe(true);
   });
 
   it('queues a change for the turn with its reason, says why one is refused, and the report shows it as the facilitator’s', () => {
     const { ui, session } = makeUi();
     const f = createFacilitator(ui);
-    doc.body.appendChild(f.dialog as unknown as FakeElement);
+    doc.body.appendChild(f.dialog as unknown as TestElement);
     f.open();
-    const root = () => f.dialog as unknown as FakeElement;
+    const root = () => f.dialog as unknown as TestElement;
     const field = (id: string) => byTestId(root(), id)[0]!;
     field('inject-reason').value = '';
     field('inject-relation').click();

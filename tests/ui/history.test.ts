@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 // The History tab in the mounted page (fake DOM, real session over the invented scenario): the tree shows every
 // node with its path and the current one marked, a fork shows both lines and says so, names and comments show
 // as text, promote and delete reshape the tree, "What if…" starts a branch line beside the main one.
@@ -6,17 +7,17 @@ import type { Session } from '../../src/session/session';
 import { nodeAt, walk } from '../../src/session/tree';
 import { mountUi } from '../../src/ui/mount';
 import { valleysJson } from '../support/worlds';
-import type { FakeDocument, FakeElement } from './fakeDom';
-import { allElements, installFakeDom, removeFakeDom } from './fakeDom';
+import type { TestDocument, TestElement } from './testDom';
+import { allElements, installTestDom, clearTestDom } from './testDom';
 import { byTestId, makeUi } from './support';
 
 const PAYLOAD = '<img src=x onerror=alert(1)>';
-let doc: FakeDocument;
+let doc: TestDocument;
 
 beforeEach(() => {
-  doc = installFakeDom();
+  doc = installTestDom();
 });
-afterEach(() => removeFakeDom());
+afterEach(() => clearTestDom());
 
 /** The page mounted over a valleys game, the briefing closed and the History tab open. */
 function mounted() {
@@ -24,7 +25,7 @@ function mounted() {
   const root = doc.createElement('div');
   doc.body.appendChild(root);
   mountUi(root as unknown as HTMLElement, session, bus, null);
-  (root.querySelector('dialog[open]') as FakeElement | null)?.close();
+  (root.querySelector('dialog[open]') as TestElement | null)?.close();
   byTestId(root, 'tab-history')[0]!.click();
   const tree = () => byTestId(root, 'tree-panel')[0]!;
   const nodes = () => byTestId(tree(), 'tree-node');
@@ -78,14 +79,14 @@ describe('the history tree', () => {
     const current = nodes().find((n) => n.getAttribute('data-current') === 'true')!;
     expect(current.getAttribute('data-path')).toBe(main2);
     current.focus();
-    current.dispatchEvent({ type: 'keydown', key: 'ArrowDown' });
+    current.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
     const all = nodes();
     const next = all[all.indexOf(current) + 1]!;
     expect(doc.activeElement).toBe(next);
     // Enter (a click) on the focused node shows it, and focus stays on it through the redraw.
     next.click();
     expect(session.cursor).toBe(next.getAttribute('data-path'));
-    const shown = doc.activeElement as FakeElement;
+    const shown = doc.activeElement as TestElement;
     expect(shown.getAttribute('data-testid')).toBe('tree-node');
     expect(shown.getAttribute('data-current')).toBe('true');
     expect(shown.isConnected).toBe(true);
@@ -94,7 +95,7 @@ describe('the history tree', () => {
   it('after a fork shows both lines, the new one indented as a variation, and says so', () => {
     const { session, tree, events } = mounted();
     const { main2, variation } = fork(session);
-    const variations = tree().querySelectorAll('.variation');
+    const variations = [...tree().querySelectorAll<TestElement>('.variation')];
     expect(variations).toHaveLength(1);
     const inside = byTestId(variations[0]!, 'tree-node').map((n) => n.getAttribute('data-path'));
     expect(inside).toEqual([variation]);
@@ -150,7 +151,7 @@ describe('the history tree', () => {
     expect(promote.disabled).toBe(false);
     promote.click();
     expect(session.root!.children[0]!.children[0]!.id).toBe(variation.split('/').pop());
-    const variations = tree().querySelectorAll('.variation');
+    const variations = [...tree().querySelectorAll<TestElement>('.variation')];
     expect(variations).toHaveLength(1);
     // The old main line is now the variation, and the promoted node sits on the main row.
     expect(byTestId(variations[0]!, 'tree-node').map((n) => n.getAttribute('data-path'))).not.toContain(

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 // Lesson materials are made from the scenario itself: plans that fit their periods and the scenario's turns,
 // a role sheet per power that says what its data says, every outside fact and doubtful claim in the teacher
 // notes, and text from the scenario shown as text.
@@ -13,8 +14,8 @@ import {
   teacherNotes,
 } from '../../src/ui/lesson';
 import { worldFrom } from '../support/worlds';
-import type { FakeElement } from './fakeDom';
-import { allElements, installFakeDom, removeFakeDom } from './fakeDom';
+import type { TestElement } from './testDom';
+import { allElements, installTestDom, clearTestDom } from './testDom';
 
 const SCENARIOS = [
   'scenarios/tehran-2022.json',
@@ -23,8 +24,8 @@ const SCENARIOS = [
 ];
 
 describe('lesson materials', () => {
-  beforeEach(() => void installFakeDom());
-  afterEach(() => removeFakeDom());
+  beforeEach(() => void installTestDom());
+  afterEach(() => clearTestDom());
 
   for (const file of SCENARIOS)
     it(`fit the periods and follow the scenario's data (${file})`, () => {
@@ -83,7 +84,7 @@ describe('lesson materials', () => {
     def.actors.find((a) => a.playable)!.objectives[0]!.text = payload;
     const lesson = createLessonDialog();
     lesson.open(def);
-    const root = lesson.dialog as unknown as FakeElement;
+    const root = lesson.dialog as unknown as TestElement;
     expect(root.textContent).toContain(payload);
     expect(allElements(root).filter((e) => e.localName === 'img')).toEqual([]);
     expect(

@@ -1,29 +1,30 @@
+// @vitest-environment happy-dom
 // The odds panel over real sessions (playouts run in process here, in a worker in the page): a run shows its
 // progress and then a result with the number of playouts and the plots; two runs share the plots; Cancel stops
 // quietly; a node where the game is over is refused with the reason.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOdds, readCount } from '../../src/ui/odds';
 import { valleysJson } from '../support/worlds';
-import type { FakeDocument, FakeElement } from './fakeDom';
-import { installFakeDom, removeFakeDom } from './fakeDom';
+import type { TestDocument, TestElement } from './testDom';
+import { installTestDom, clearTestDom } from './testDom';
 import { byTestId, makeUi, mosulJson, settle } from './support';
 
-let doc: FakeDocument;
+let doc: TestDocument;
 beforeEach(() => {
-  doc = installFakeDom();
+  doc = installTestDom();
 });
-afterEach(() => removeFakeDom());
+afterEach(() => clearTestDom());
 
 function opened(json: Record<string, any> = valleysJson()) {
   const made = makeUi(json);
   const odds = createOdds(made.ui);
-  const dialog = odds.dialog as unknown as FakeElement;
+  const dialog = odds.dialog as unknown as TestElement;
   doc.body.appendChild(dialog);
   return { ...made, odds, dialog };
 }
 
 /** Waits (yielding to the playouts) until the selector shows up in the dialog. */
-async function until(dialog: FakeElement, id: string, rounds = 400): Promise<FakeElement> {
+async function until(dialog: TestElement, id: string, rounds = 400): Promise<TestElement> {
   for (let i = 0; i < rounds; i++) {
     const found = byTestId(dialog, id)[0];
     if (found) return found;
@@ -75,12 +76,14 @@ describe('the odds panel', () => {
       expect(p.localName).toBe('svg');
       expect(p.namespaceURI).toBe('http://www.w3.org/2000/svg');
       expect(p.getAttribute('role')).toBe('img');
-      expect(p.querySelectorAll('rect').length).toBeGreaterThan(0);
+      expect([...p.querySelectorAll<TestElement>('rect')].length).toBeGreaterThan(0);
     }
     // Numbers beside each plot, one row per pair, actor and region.
-    const tables = result.querySelectorAll('table.numbers');
+    const tables = [...result.querySelectorAll<TestElement>('table.numbers')];
     expect(tables).toHaveLength(3);
-    expect(tables[2]!.querySelectorAll('tbody tr')).toHaveLength(session.def!.regions.length);
+    expect([...tables[2]!.querySelectorAll<TestElement>('tbody tr')]).toHaveLength(
+      session.def!.regions.length,
+    );
     expect(byTestId(dialog, 'odds-run')[0]!.disabled).toBe(false);
   });
 
@@ -91,10 +94,12 @@ describe('the odds panel', () => {
     // With no other line yet, one run; each "What if…" not yet played is offered, and started when picked.
     expect(right.value).toBe('-');
     const fresh = `new-branch:${session.def!.branches![0]!.id}`;
-    expect(right.querySelectorAll('option').map((o) => o.getAttribute('value'))).toContain(fresh);
+    expect([...right.querySelectorAll<TestElement>('option')].map((o) => o.getAttribute('value'))).toContain(
+      fresh,
+    );
     expect(session.root!.children).toHaveLength(0);
     right.value = fresh;
-    right.dispatchEvent({ type: 'change' });
+    right.dispatchEvent(new Event('change'));
     byTestId(dialog, 'odds-count')[0]!.value = '10';
     byTestId(dialog, 'odds-run')[0]!.click();
     expect(session.cursor).toBe('');
@@ -103,8 +108,8 @@ describe('the odds panel', () => {
     const result = await until(dialog, 'odds-result');
     expect(result.getAttribute('data-runs')).toBe('2');
     expect(result.getAttribute('data-playouts')).toBe('10');
-    const bars = byTestId(result, 'odds-plot')[0]!.querySelectorAll('g.row');
-    for (const g of bars) expect(g.querySelectorAll('rect')).toHaveLength(2);
+    const bars = [...byTestId(result, 'odds-plot')[0]!.querySelectorAll<TestElement>('g.row')];
+    for (const g of bars) expect([...g.querySelectorAll<TestElement>('rect')]).toHaveLength(2);
     expect(result.textContent).toContain(session.def!.branches![0]!.title);
   });
 

@@ -1,4 +1,5 @@
-// The panels rendered into a fake DOM over real sessions: scenario text always shows as text (never markup),
+// @vitest-environment happy-dom
+// The panels rendered into a test DOM over real sessions: scenario text always shows as text (never markup),
 // refused orders keep their reason in view, the report groups effects with their quotes, a relation cell
 // explains itself, the picker starts the branch and the players chosen.
 import fs from 'node:fs';
@@ -15,36 +16,57 @@ import { renderScores } from '../../src/ui/scores';
 import { createSummary } from '../../src/ui/summary';
 import { createTopBar } from '../../src/ui/topbar';
 import { ROOT } from '../support/worlds';
-import type { FakeDocument, FakeElement } from './fakeDom';
-import { allElements, installFakeDom, removeFakeDom } from './fakeDom';
+import type { TestDocument, TestElement } from './testDom';
+import { allElements, blockedSinks, installTestDom, clearTestDom } from './testDom';
 import { byTestId, makeUi, mosulJson, settle } from './support';
 
 const PAYLOAD = '<img src=x onerror=alert(1)>';
-let doc: FakeDocument;
-const box = (): FakeElement => {
+let doc: TestDocument;
+const box = (): TestElement => {
   const div = doc.createElement('div');
   doc.body.appendChild(div);
-  return div;
+  return div as unknown as TestElement;
 };
-const asFake = (x: unknown) => x as FakeElement;
+const asElement = (x: unknown) => x as TestElement;
 
 beforeEach(() => {
-  doc = installFakeDom();
+  doc = installTestDom();
 });
-afterEach(() => removeFakeDom());
+afterEach(() => clearTestDom());
 
 describe('dom helpers', () => {
   it('sets strings as text nodes and attributes, skips false ones, and attaches handlers', () => {
     let clicks = 0;
-    const node = asFake(el('p', { class: 'x', hidden: false, title: PAYLOAD }, PAYLOAD, [1, null, ['two']]));
+    const node = asElement(el('p', { class: 'x', hidden: false, title: PAYLOAD }, PAYLOAD, [1, null, ['two']]));
     expect(node.textContent).toBe(`${PAYLOAD}1two`);
-    expect(node.childNodes.every((c) => c.constructor.name === 'FakeText')).toBe(true);
+    expect([...node.childNodes].every((c) => c.nodeType === 3)).toBe(true); // text nodes only
     expect(node.getAttribute('title')).toBe(PAYLOAD);
     expect(node.hasAttribute('hidden')).toBe(false);
-    const b = asFake(button('Go', () => clicks++));
+    const b = asElement(button('Go', () => clicks++));
     b.click();
     expect(clicks).toBe(1);
     expect(b.getAttribute('type')).toBe('button');
+  });
+
+  it('runs in a DOM where every HTML sink throws, so a panel that inserted markup would fail its test', () => {
+    const node = doc.createElement('div');
+    doc.body.appendChild(node);
+    expect(() => (node.innerHTML = PAYLOAD)).toThrow(/innerHTML used/);
+    expect(() => (node.outerHTML = PAYLOAD)).toThrow(/outerHTML used/);
+    expect(() => node.insertAdjacentHTML('beforeend', PAYLOAD)).toThrow(/insertAdjacentHTML used/);
+    expect(() => ((doc.createElement('iframe') as HTMLIFrameElement).srcdoc = PAYLOAD)).toThrow(
+      /srcdoc used/,
+    );
+    expect(() => doc.write(PAYLOAD)).toThrow(/write used/);
+    expect(() => new DOMParser()).toThrow(/DOMParser used/);
+    expect(blockedSinks().sort()).toEqual([
+      'innerHTML',
+      'insertAdjacentHTML',
+      'outerHTML',
+      'srcdoc',
+      'write',
+    ]);
+    expect(node.childNodes).toHaveLength(0);
   });
 
   it('never uses an HTML sink anywhere in src/ui', () => {
@@ -80,9 +102,9 @@ describe('scenario text with markup in it', () => {
     const { ui, session } = makeUi(tampered());
     const def = session.def!;
     const briefing = box();
-    briefing.append(...(renderBriefing(def, null, new Set(), () => {}) as unknown as FakeElement[]));
+    briefing.append(...(renderBriefing(def, null, new Set(), () => {}) as unknown as TestElement[]));
     const orders = createOrdersPanel(ui);
-    box().appendChild(asFake(orders.element));
+    box().appendChild(asElement(orders.element));
     orders.update();
     session.endTurn();
     const report = box();
@@ -92,16 +114,16 @@ describe('scenario text with markup in it', () => {
     const top = createTopBar(ui);
     top.update();
     const summary = createSummary(ui);
-    box().appendChild(asFake(summary.dialog));
+    box().appendChild(asElement(summary.dialog));
     summary.open();
 
     for (const [name, root] of [
       ['briefing', briefing],
-      ['orders', asFake(orders.element)],
+      ['orders', asElement(orders.element)],
       ['report', report],
       ['scores', scores],
-      ['top bar', asFake(top.element)],
-      ['summary', asFake(summary.dialog)],
+      ['top bar', asElement(top.element)],
+      ['summary', asElement(summary.dialog)],
     ] as const)
       expect(root.textContent, name).toContain(PAYLOAD);
     expect(allElements(doc.documentElement).filter((e) => e.localName === 'img')).toEqual([]);
@@ -111,10 +133,10 @@ describe('scenario text with markup in it', () => {
   it('shows a load error literally, in the page', () => {
     const { ui } = makeUi();
     const picker = createPicker(ui);
-    box().appendChild(asFake(picker.dialog));
+    box().appendChild(asElement(picker.dialog));
     picker.open('new');
     picker.showError(`scenario.json: title: ${PAYLOAD}`);
-    const [alert] = byTestId(asFake(picker.dialog), 'load-error');
+    const [alert] = byTestId(asElement(picker.dialog), 'load-error');
     expect(alert!.getAttribute('role')).toBe('alert');
     expect(alert!.textContent).toContain(PAYLOAD);
     expect(alert!.textContent).toContain('The game in progress is kept.');
@@ -126,7 +148,7 @@ describe('the orders panel', () => {
     const { ui, session, playable } = makeUi();
     const actor = playable[0]!;
     const panel = createOrdersPanel(ui);
-    const root = asFake(panel.element);
+    const root = asElement(panel.element);
     box().appendChild(root);
     panel.update();
     const shown = byTestId(root, 'order-option');
@@ -167,7 +189,7 @@ describe('the orders panel', () => {
     const [p0, p1] = playable as [string, string];
     session.setHeld([p0, p1]);
     const panel = createOrdersPanel(ui);
-    const root = asFake(panel.element);
+    const root = asElement(panel.element);
     panel.update();
     const give = byTestId(root, 'give-order')[0]!;
     give.click();
@@ -205,7 +227,7 @@ describe('the report and the log', () => {
     expect(all.open).toBe(false);
     expect(byTestId(report, 'log-effect')).toHaveLength(0);
     all.open = true;
-    all.dispatchEvent({ type: 'toggle' });
+    all.dispatchEvent(new Event('toggle'));
     expect(ui.view.allEffects).toBe(true);
     expect(byTestId(report, 'log-effect')).toHaveLength(s.effects.length);
     expect(byTestId(report, 'log-order')).toHaveLength(s.orders.length);
@@ -216,7 +238,10 @@ describe('the report and the log', () => {
     expect(quotes.some((q) => q.textContent.includes(`“${playerOrder.def.source!.quote}”`))).toBe(true);
     expect(quotes.some((q) => q.textContent.includes(`— ${src.id}, ${src.outlet}`))).toBe(true);
     const ruled = s.effects.find((e) => e.rule);
-    if (ruled) expect(report.querySelectorAll('.rule').some((r) => r.textContent === ruled.rule)).toBe(true);
+    if (ruled)
+      expect(
+        [...report.querySelectorAll<TestElement>('.rule')].some((r) => r.textContent === ruled.rule),
+      ).toBe(true);
 
     session.endTurn();
     const log = box();
@@ -226,7 +251,7 @@ describe('the report and the log', () => {
     expect(turns[0]!.open).toBe(true); // newest first, drawn
     expect(byTestId(turns[1]!, 'log-effect')).toHaveLength(0); // drawn when opened
     turns[1]!.open = true;
-    turns[1]!.dispatchEvent({ type: 'toggle' });
+    turns[1]!.dispatchEvent(new Event('toggle'));
     expect(byTestId(turns[1]!, 'log-effect').length).toBeGreaterThan(0);
   });
 });
@@ -258,7 +283,7 @@ describe('the relations tab', () => {
 
     const select = byTestId(into, 'layer-select')[0]!;
     select.value = w.def.layers[0]!.id;
-    select.dispatchEvent({ type: 'change' });
+    select.dispatchEvent(new Event('change'));
     expect(events.some((e) => e.type === 'view/layer' && e.payload.layer === w.def.layers[0]!.id)).toBe(true);
 
     renderRelations(ui, into as unknown as HTMLElement);
@@ -277,10 +302,10 @@ describe('scores, summary and picker', () => {
     const into = box();
     renderScores(ui, into as unknown as HTMLElement);
     for (const a of playable) {
-      const [score] = into.querySelectorAll(`[data-testid="score"][data-actor="${a}"]`);
+      const [score] = [...into.querySelectorAll<TestElement>(`[data-testid="score"][data-actor="${a}"]`)];
       expect(score!.textContent).toBe(String(session.state!.scores[a]));
     }
-    const marks = into.querySelectorAll('.objective .mark').map((m) => m.textContent);
+    const marks = [...into.querySelectorAll<TestElement>('.objective .mark')].map((m) => m.textContent);
     expect(marks.every((m) => m === '✓' || m === '✗')).toBe(true);
   });
 
@@ -289,11 +314,11 @@ describe('scores, summary and picker', () => {
     while (!session.state!.over) session.endTurn();
     const summary = createSummary(ui);
     summary.open();
-    const d = asFake(summary.dialog);
+    const d = asElement(summary.dialog);
     expect(d.open).toBe(true);
-    expect(d.querySelectorAll('.ranking').length).toBeGreaterThan(0);
+    expect([...d.querySelectorAll<TestElement>('.ranking')].length).toBeGreaterThan(0);
     expect(d.textContent).toContain('Contradictions left');
-    expect(byTestId(d, 'questions')[0]!.querySelectorAll('li')).toHaveLength(
+    expect([...byTestId(d, 'questions')[0]!.querySelectorAll<TestElement>('li')]).toHaveLength(
       session.def!.briefing.questions.length,
     );
   });
@@ -301,19 +326,19 @@ describe('scores, summary and picker', () => {
   it('starts the chosen branch with the chosen players, and shows the branch’s own questions', async () => {
     const { ui, session, playable } = makeUi();
     const picker = createPicker(ui);
-    const d = asFake(picker.dialog);
+    const d = asElement(picker.dialog);
     box().appendChild(d);
     picker.open('review');
     const branch = session.def!.branches![0]!;
     const select = byTestId(d, 'branch-select')[0]!;
     select.value = branch.id;
-    select.dispatchEvent({ type: 'change' });
+    select.dispatchEvent(new Event('change'));
     expect(byTestId(d, 'questions')[0]!.textContent).toContain(branch.questions![0]!);
     const boxes = byTestId(d, 'held-actor');
     expect(boxes.map((b) => b.getAttribute('data-actor'))).toEqual(playable);
     for (const b of boxes.slice(0, 2)) {
       b.checked = !b.checked;
-      b.dispatchEvent({ type: 'change' });
+      b.dispatchEvent(new Event('change'));
     }
     byTestId(d, 'start-game')[0]!.click();
     await settle();
@@ -325,14 +350,14 @@ describe('scores, summary and picker', () => {
   it('lets the player have the computer look ahead, for the game it starts', async () => {
     const { ui, session } = makeUi();
     const picker = createPicker(ui);
-    const d = asFake(picker.dialog);
+    const d = asElement(picker.dialog);
     box().appendChild(d);
     picker.open('review');
     const ahead = byTestId(d, 'lookahead')[0]!;
     expect(ahead.checked).toBe(false);
     expect(ahead.parentNode!.textContent).toMatch(/looks two turns ahead/);
     ahead.checked = true;
-    ahead.dispatchEvent({ type: 'change' });
+    ahead.dispatchEvent(new Event('change'));
     byTestId(d, 'start-game')[0]!.click();
     await settle();
     expect(session.lookahead).toBe(true);
@@ -355,7 +380,7 @@ describe('every shipped scenario', () => {
     for (let turn = 0; turn < 2 && !session.state!.over; turn++) {
       orders.update();
       top.update();
-      expect(byTestId(asFake(orders.element), 'order-option').length).toBeGreaterThan(0);
+      expect(byTestId(asElement(orders.element), 'order-option').length).toBeGreaterThan(0);
       session.endTurn();
       for (const render of [renderReport, renderLog, renderRelations, renderScores]) {
         const into = box();
@@ -364,7 +389,7 @@ describe('every shipped scenario', () => {
       }
     }
     const briefing = box();
-    briefing.append(...(renderBriefing(session.def!, null, new Set(), () => {}) as unknown as FakeElement[]));
+    briefing.append(...(renderBriefing(session.def!, null, new Set(), () => {}) as unknown as TestElement[]));
     expect(byTestId(briefing, 'held-actor').length).toBe(
       session.def!.actors.filter((a) => a.playable).length,
     );

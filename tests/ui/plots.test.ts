@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 // Plot geometry (scales, ticks, stacked segments, bar placement) as pure numbers, the SVG built node by node,
 // and the rows chosen from the data: every pair of playable actors, by how much the two runs differ.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -14,8 +15,8 @@ import {
   stackSegments,
   ticks,
 } from '../../src/ui/plots';
-import type { FakeElement } from './fakeDom';
-import { installFakeDom, removeFakeDom } from './fakeDom';
+import type { TestElement } from './testDom';
+import { installTestDom, clearTestDom } from './testDom';
 import { mosulJson } from './support';
 
 describe('plot geometry', () => {
@@ -72,8 +73,8 @@ describe('plot geometry', () => {
 });
 
 describe('plots as SVG', () => {
-  beforeEach(() => void installFakeDom());
-  afterEach(() => removeFakeDom());
+  beforeEach(() => void installTestDom());
+  afterEach(() => clearTestDom());
 
   it('draws a bar and a mark per run and row, each run with its own fill and marker shape', () => {
     const plot = rangePlot(
@@ -89,15 +90,15 @@ describe('plots as SVG', () => {
       ],
       [-100, 100],
       'test',
-    ) as unknown as FakeElement;
+    ) as unknown as TestElement;
     expect(plot.namespaceURI).toBe('http://www.w3.org/2000/svg');
-    const rows = plot.querySelectorAll('g.row');
+    const rows = [...plot.querySelectorAll<TestElement>('g.row')];
     expect(rows).toHaveLength(2);
-    expect(rows[0]!.querySelectorAll('rect')).toHaveLength(2);
-    expect(rows[0]!.querySelectorAll('circle')).toHaveLength(1);
-    expect(rows[0]!.querySelectorAll('path')).toHaveLength(1);
-    expect(rows[1]!.querySelectorAll('rect')).toHaveLength(1);
-    const [solid, hatched] = rows[0]!.querySelectorAll('rect');
+    expect([...rows[0]!.querySelectorAll<TestElement>('rect')]).toHaveLength(2);
+    expect([...rows[0]!.querySelectorAll<TestElement>('circle')]).toHaveLength(1);
+    expect([...rows[0]!.querySelectorAll<TestElement>('path')]).toHaveLength(1);
+    expect([...rows[1]!.querySelectorAll<TestElement>('rect')]).toHaveLength(1);
+    const [solid, hatched] = [...rows[0]!.querySelectorAll<TestElement>('rect')];
     expect(solid!.getAttribute('fill')).toMatch(/^#/);
     expect(hatched!.getAttribute('fill')).toMatch(/^url\(#hatch-\d+\)$/);
     expect(plot.querySelector('line.zero')).not.toBeNull();
@@ -108,8 +109,8 @@ describe('plots as SVG', () => {
       { key: 'X', fraction: 0.8, colour: '#0072b2', name: 'Ex' },
       { key: 'none', fraction: 0.2, colour: '#8a94a8', name: 'nobody' },
     ];
-    const plot = stackPlot([{ label: 'Hill', bars: [{ parts }] }], 'test', []) as unknown as FakeElement;
-    const rects = plot.querySelectorAll('g.row rect');
+    const plot = stackPlot([{ label: 'Hill', bars: [{ parts }] }], 'test', []) as unknown as TestElement;
+    const rects = [...plot.querySelectorAll<TestElement>('g.row rect')];
     expect(rects).toHaveLength(2);
     expect(rects[1]!.getAttribute('fill')).toMatch(/^url\(#none-\d+\)$/);
     expect(plot.textContent).toContain('X 80%');

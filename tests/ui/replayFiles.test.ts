@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 // Replay files and share links from the History tab: export names the file and writes the session's replay;
 // a bad file (not JSON, too big, another scenario) shows its message in the page and the game stays; a good
 // one replaces the game; a share link opens the same line, and a tampered one pasted in says why it failed.
@@ -11,15 +12,15 @@ import {
   replayFileName,
 } from '../../src/ui/replayFiles';
 import { valleysJson } from '../support/worlds';
-import type { FakeDocument, FakeElement } from './fakeDom';
-import { installFakeDom, removeFakeDom } from './fakeDom';
+import type { TestDocument, TestElement } from './testDom';
+import { installTestDom, clearTestDom } from './testDom';
 import { byTestId, makeUi, mosulJson, settle } from './support';
 
-let doc: FakeDocument;
+let doc: TestDocument;
 beforeEach(() => {
-  doc = installFakeDom();
+  doc = installTestDom();
 });
-afterEach(() => removeFakeDom());
+afterEach(() => clearTestDom());
 
 const file = (name: string, text: string, size = text.length) => ({ name, size, text: async () => text });
 
@@ -28,17 +29,17 @@ function mounted() {
   const root = doc.createElement('div');
   doc.body.appendChild(root);
   mountUi(root as unknown as HTMLElement, made.session, made.bus, null);
-  (root.querySelector('dialog[open]') as FakeElement | null)?.close();
+  (root.querySelector('dialog[open]') as TestElement | null)?.close();
   byTestId(root, 'tab-history')[0]!.click();
   return { ...made, root };
 }
 
 /** Picks a file in the page's file input, as a person would. */
-async function pick(root: FakeElement, f: ReturnType<typeof file>): Promise<void> {
+async function pick(root: ParentNode, f: ReturnType<typeof file>): Promise<void> {
   const input = byTestId(root, 'import-replay')[0]!;
   expect(input.getAttribute('type')).toBe('file');
   (input as unknown as { files: unknown[] }).files = [f];
-  input.dispatchEvent({ type: 'change' });
+  input.dispatchEvent(new Event('change'));
   await settle();
 }
 
@@ -53,7 +54,7 @@ describe('replay files', () => {
       copy: async () => false,
     };
     const files = createReplayFiles(ui, () => {}, env);
-    const panel = files.render() as unknown as FakeElement;
+    const panel = files.render() as unknown as TestElement;
     byTestId(panel, 'export-replay')[0]!.click();
     expect(saved).toHaveLength(1);
     expect(saved[0]!.name).toMatch(/^three-valleys-\d{4}-\d{2}-\d{2}\.replay\.json$/);
@@ -118,11 +119,11 @@ describe('share links', () => {
     const files = createReplayFiles(ui, () => {}, env);
     const holder = doc.createElement('div');
     doc.body.appendChild(holder);
-    holder.appendChild(files.render() as unknown as FakeElement);
+    holder.appendChild(files.render() as unknown as TestElement);
     byTestId(holder, 'share-link')[0]!.click();
     // Deflating the link is asynchronous, and slower when the machine is busy: wait for the box.
     await vi.waitFor(() => {
-      holder.replaceChildren(files.render() as unknown as FakeElement);
+      holder.replaceChildren(files.render() as unknown as TestElement);
       expect(byTestId(holder, 'share-url')).toHaveLength(1);
     });
     await vi.waitFor(() => expect(copied).toHaveLength(1));

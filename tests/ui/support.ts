@@ -1,12 +1,12 @@
 // A panel context over a real session (the shipped scenario, or a tampered copy of it), for rendering the
-// panels into the fake DOM. Redraw requests are counted, not performed: each test redraws what it looks at.
+// panels into the test DOM. Redraw requests are counted, not performed: each test redraws what it looks at.
 import { createBus } from '../../src/events/bus';
 import type { AppEvents } from '../../src/events/bus';
 import { Session } from '../../src/session/session';
 import type { Ui } from '../../src/ui/context';
 import { newView } from '../../src/ui/context';
 import { readScenarioText } from '../support/worlds';
-import type { FakeElement } from './fakeDom';
+import type { TestElement } from './testDom';
 
 export const mosulJson = (): Record<string, any> => JSON.parse(readScenarioText('scenarios/mosul-2016.json'));
 
@@ -43,8 +43,9 @@ export function makeUi(json: Record<string, any> = mosulJson(), held: string[] |
 }
 
 /** The elements with a data-testid below a root. */
-export const byTestId = (root: FakeElement, id: string): FakeElement[] =>
-  root.querySelectorAll(`[data-testid="${id}"]`);
+export const byTestId = (root: ParentNode, id: string): TestElement[] => [
+  ...root.querySelectorAll<TestElement>(`[data-testid="${id}"]`),
+];
 
 /** Lets pending promises (a scenario load) settle. */
 export const settle = async (): Promise<void> => {
