@@ -37,7 +37,9 @@ afterEach(() => clearTestDom());
 describe('dom helpers', () => {
   it('sets strings as text nodes and attributes, skips false ones, and attaches handlers', () => {
     let clicks = 0;
-    const node = asElement(el('p', { class: 'x', hidden: false, title: PAYLOAD }, PAYLOAD, [1, null, ['two']]));
+    const node = asElement(
+      el('p', { class: 'x', hidden: false, title: PAYLOAD }, PAYLOAD, [1, null, ['two']]),
+    );
     expect(node.textContent).toBe(`${PAYLOAD}1two`);
     expect([...node.childNodes].every((c) => c.nodeType === 3)).toBe(true); // text nodes only
     expect(node.getAttribute('title')).toBe(PAYLOAD);
