@@ -11,7 +11,7 @@ import { drawBorders, drawCities, drawCountryNames, drawLand, textResolution } f
 import type { Rect } from '../view/geometry';
 import { inflate, rect, ringsBounds } from '../view/geometry';
 import type { Callout } from '../view/callouts';
-import { orderPresence, placeCallouts } from '../view/callouts';
+import { orderPresence, placeCallouts, withoutOverlaps } from '../view/callouts';
 import { placeArenas } from '../view/layout';
 import type { MapData, Pt } from '../view/mapData';
 import { createProjector } from '../view/mapData';
@@ -315,7 +315,7 @@ export class MapScene extends Phaser.Scene {
       labelH: this.metrics.labelH * this.ui,
       pad: this.metrics.pad * this.ui,
     };
-    this.callouts = placeCallouts(
+    const placed = placeCallouts(
       items,
       metrics,
       inflate(this.view.free, -4),
@@ -323,6 +323,8 @@ export class MapScene extends Phaser.Scene {
       slots,
       this.areaNear,
     );
+    // Where there was no room for all of them, some are left out rather than drawn over each other.
+    this.callouts = withoutOverlaps(placed, [...boxes.map((b) => b.box), ...controls]).shown;
     tokens.show(presence, this.callouts, this.names, duration);
     this.overlays.redraw(duration);
   }
@@ -454,15 +456,32 @@ export class MapScene extends Phaser.Scene {
     this.applyView();
   }
 
-  /** Each region's point on the canvas (px), as the camera shows it now. */
-  regionPoints(): Record<string, Pt> {
+  /** A world point on the canvas (px), as the camera shows it now. */
+  private toScreen([x, y]: Pt): Pt {
     const c = this.cameras.main;
     const { width, height } = this.scale;
-    const screen = ([x, y]: Pt): Pt => [
+    return [
       (x - c.scrollX - width / 2) * c.zoom + width / 2,
       (y - c.scrollY - height / 2) * c.zoom + height / 2,
     ];
-    return Object.fromEntries((this.shapes?.shapes ?? []).map((s) => [s.id, screen(s.point)]));
+  }
+
+  /** Each region's point on the canvas (px), as the camera shows it now. */
+  regionPoints(): Record<string, Pt> {
+    return Object.fromEntries((this.shapes?.shapes ?? []).map((s) => [s.id, this.toScreen(s.point)]));
+  }
+
+  /** Each region's callout (its name and tokens) and each arena box on the canvas (px): x, y, w, h. */
+  boxes(): { callouts: Record<string, Rect>; arenas: Rect[] } {
+    const zoom = this.cameras.main.zoom;
+    const onScreen = (r: Rect): Rect => {
+      const [x, y] = this.toScreen([r.x, r.y]);
+      return { x, y, w: r.w * zoom, h: r.h * zoom };
+    };
+    return {
+      callouts: Object.fromEntries(Object.values(this.callouts).map((c) => [c.id, onScreen(c.box)])),
+      arenas: (this.arenas?.rects().arenas ?? []).map((a) => onScreen(a.rect)),
+    };
   }
 
   /** How far the map is zoomed, as a factor of the fitted zoom (1: fitted), for tests and the page. */

@@ -93,11 +93,19 @@ export function mountMap(parent: HTMLElement, session: Session, bus: Bus, map: M
           describe: () => {
             const box = parent.getBoundingClientRect();
             const points = scene.regionPoints();
+            const { callouts, arenas } = scene.boxes();
+            const page = (r: { x: number; y: number; w: number; h: number }) => ({
+              ...r,
+              x: r.x + box.left,
+              y: r.y + box.top,
+            });
             return {
               zoom: scene.zoomFactor(),
               regions: Object.fromEntries(
                 Object.entries(points).map(([id, [x, y]]) => [id, { x: x + box.left, y: y + box.top }]),
               ),
+              callouts: Object.fromEntries(Object.entries(callouts).map(([id, r]) => [id, page(r)])),
+              arenas: arenas.map(page),
             };
           },
         });

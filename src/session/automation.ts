@@ -26,10 +26,19 @@ export interface Automation {
   share(): Promise<string | null>; // a share link's fragment for the line shown
 }
 
-/** How the map is shown: its zoom (1: fitted to the scenario) and each region's point in CSS px of the page. */
+/** How the map is shown: its zoom (1: fitted to the scenario), each region's point and each box, in CSS px of the page. */
 export interface MapViewInfo {
   zoom: number;
   regions: Record<string, { x: number; y: number }>;
+  callouts: Record<string, MapBox>; // each region's name and tokens
+  arenas: MapBox[]; // the capitals' and tables' boxes
+}
+
+export interface MapBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
 }
 
 const copy = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;

@@ -317,6 +317,42 @@ export function placeCallouts(
 }
 
 /**
+ * The callouts with none overlapping another or an obstacle: where the placement could not keep them apart
+ * (a small window, a map zoomed out), callouts are left out one at a time — first one on an obstacle, then the
+ * one that overlaps most others (ties: the one with fewer tokens, then the later) — until none overlaps. The
+ * region still shows on the map (its area or marker, its tooltip and card) and in the map's table; zooming
+ * in makes room for its callout again. Pure and deterministic.
+ */
+export function withoutOverlaps(
+  callouts: Readonly<Record<string, Callout>>,
+  obstacles: readonly Rect[] = [],
+): { shown: Record<string, Callout>; left: string[] } {
+  const ids = Object.keys(callouts);
+  const hits = (a: Rect, b: Rect) => overlapArea(a, b) > 0.5;
+  const live = new Set(ids.filter((id) => !obstacles.some((o) => hits(callouts[id]!.box, o))));
+  const left = ids.filter((id) => !live.has(id));
+  for (;;) {
+    let worst: string | null = null;
+    let most = 0;
+    for (const id of live) {
+      let n = 0;
+      for (const other of live) if (other !== id && hits(callouts[id]!.box, callouts[other]!.box)) n++;
+      const tokens = callouts[id]!.chips.length;
+      const better =
+        n > most || (n === most && n > 0 && worst !== null && tokens <= callouts[worst]!.chips.length);
+      if (better) [worst, most] = [id, n];
+    }
+    if (!worst) break;
+    live.delete(worst);
+    left.push(worst);
+  }
+  return {
+    shown: Object.fromEntries(ids.filter((id) => live.has(id)).map((id) => [id, callouts[id]!])),
+    left,
+  };
+}
+
+/**
  * Simulated annealing over the callouts' options (Christensen, Marks and Shieber's label placement), with a
  * fixed-seed generator so the same input always gives the same layout.
  */

@@ -1,6 +1,7 @@
 // The page's layout at the screen sizes people use: the top bar keeps its players, Info and End turn whole and
-// inside the window (the menu scrolls sideways when there is no room), nothing in it overlaps, and screenshots at
-// each size (and of an actor selected, at 1280×720) for a person to look at (test-results/screenshots/layout-*.png).
+// inside the window (the menu scrolls sideways when there is no room), nothing in it overlaps, no two boxes on
+// the map (callouts, capitals) overlap, fitted or zoomed out, and screenshots at each size (and of an actor
+// selected, at 1280×720) for a person to look at (test-results/screenshots/layout-*.png).
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { openPage, sharedBrowser, screenshot, startHolding, waitReady } from '../support/browser';
@@ -26,6 +27,21 @@ const barBoxes = (page: Page) =>
     return { boxes, width: window.innerWidth, scrolls: menu.scrollWidth > menu.clientWidth };
   });
 
+/** The pairs of map boxes (regions' callouts, capitals' boxes) that overlap by more than a pixel. */
+async function overlaps(page: Page): Promise<string[]> {
+  const view = await page.evaluate(() => window.simulation.mapView()!);
+  const boxes = [...Object.entries(view.callouts), ...view.arenas.map((a, i) => [`arena ${i}`, a] as const)];
+  const out: string[] = [];
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [[m, a], [n, b]] = [boxes[i]!, boxes[j]!];
+      const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+      const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+      if (w > 0 && h > 0 && w * h > 1) out.push(`${m} × ${n}`);
+    }
+  return out;
+}
+
 const overlap = (a: Box, b: Box) => a.left < b.right - 0.5 && b.left < a.right - 0.5;
 
 describe('layout at common screen sizes', { timeout: 300_000 }, () => {
@@ -40,6 +56,13 @@ describe('layout at common screen sizes', { timeout: 300_000 }, () => {
       const { page, errors } = await openPage(browser(), inject('baseUrl'), size);
       await waitReady(page);
       await startHolding(page, ['TUR']);
+      // No region's callout lies on another's or on a capital's box, fitted and zoomed out.
+      expect(await overlaps(page)).toEqual([]);
+      await page.keyboard.press('-');
+      await page.waitForTimeout(800);
+      expect(await overlaps(page)).toEqual([]);
+      await page.keyboard.press('0');
+      await page.waitForTimeout(800);
       const { boxes, width, scrolls } = await barBoxes(page);
       await screenshot(page, `layout-${size.width}x${size.height}`);
       for (const b of boxes) {

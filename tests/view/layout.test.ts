@@ -8,7 +8,7 @@ import { advance, createGame } from '../../src/engine/index';
 import type { Rect } from '../../src/view/geometry';
 import { contains, overlapArea, rect } from '../../src/view/geometry';
 import type { CalloutInput } from '../../src/view/callouts';
-import { orderPresence, placeCallouts } from '../../src/view/callouts';
+import { orderPresence, placeCallouts, withoutOverlaps } from '../../src/view/callouts';
 import { homePoints, pickAt, placeArenas, relationEdges } from '../../src/view/layout';
 import type { MapData, Pt } from '../../src/view/mapData';
 import { createProjector } from '../../src/view/mapData';
@@ -68,6 +68,38 @@ describe('callouts', () => {
           expect(overlapArea(boxes[i]!.box, boxes[j]!.box), `${boxes[i]!.id} × ${boxes[j]!.id}`).toBe(0);
       }
     }
+  });
+
+  it('leaves callouts out, fewest first, until none overlaps, when there is no room for all', () => {
+    const locate = areaLocator(shapes, 4);
+    const cramped = rect(340, 130, 260, 220); // a small window: no room for seventeen callouts
+    for (const state of states) {
+      const items = calloutInputs(state);
+      const placed = placeCallouts(items, metrics, cramped, [], {}, locate);
+      const all = Object.values(placed);
+      const overlapping = all.filter((c) => all.some((d) => d !== c && overlapArea(c.box, d.box) > 0.5));
+      expect(overlapping.length).toBeGreaterThan(0); // the case this is for
+      const obstacle = rect(340, 130, 60, 40);
+      const { shown, left } = withoutOverlaps(placed, [obstacle]);
+      const kept = Object.values(shown);
+      for (const c of kept) {
+        expect(overlapArea(c.box, obstacle), c.id).toBeLessThanOrEqual(0.5);
+        for (const d of kept)
+          if (d !== c) expect(overlapArea(c.box, d.box), `${c.id} × ${d.id}`).toBeLessThanOrEqual(0.5);
+      }
+      // Nothing is lost that had room: each one left out overlapped something that stays, or the obstacle.
+      expect(kept.length + left.length).toBe(all.length);
+      for (const id of left)
+        expect(
+          overlapArea(placed[id]!.box, obstacle) > 0.5 ||
+            kept.some((d) => overlapArea(placed[id]!.box, d.box) > 0.5),
+          id,
+        ).toBe(true);
+      expect(withoutOverlaps(placed, [obstacle])).toEqual({ shown, left });
+    }
+    // With room for all, none is left out.
+    const roomy = placeCallouts(calloutInputs(states[0]!), metrics, bounds, [], {}, locate);
+    expect(withoutOverlaps(roomy).left).toEqual([]);
   });
 
   it('keeps clear of obstacles, draws a leader only when moved away, and is deterministic', () => {
