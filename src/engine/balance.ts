@@ -28,16 +28,18 @@ export function listUnbalancedTriads(
   const n = w.actorIds.length;
   const pairs = (n * (n - 1)) / 2;
   const layerCount = w.def.layers.length;
-  const signs: Int8Array[] = [];
+  // Plain arrays, not Int8Arrays: a typed array of more than 64 bytes is allocated outside the heap, which
+  // costs several times more than the loops below at these sizes.
+  const signs: number[][] = [];
   if (kinds.layers)
     for (let l = 0; l < layerCount; l++) {
       const values = s.relations[l]!;
-      const out = new Int8Array(pairs);
+      const out = new Array<number>(pairs);
       for (let p = 0; p < pairs; p++) out[p] = sign(values[p]!);
       signs.push(out);
     }
-  const net = new Int8Array(pairs);
-  const mask = new Int8Array(pairs);
+  const net = new Array<number>(pairs).fill(0);
+  const mask = new Array<number>(pairs).fill(0);
   const values: number[] = new Array<number>(w.netLayers.length);
   for (let p = 0; p < pairs && (kinds.net || kinds.cross); p++) {
     let m = 0;
@@ -52,7 +54,7 @@ export function listUnbalancedTriads(
   }
   // Only triads whose three pairs are tied in some layer can be unbalanced in any sense: walk those alone, in
   // the same order as all triples (i < j < k), through each actor's list of tied partners.
-  const tied = new Uint8Array(pairs);
+  const tied = new Array<number>(pairs).fill(0);
   const partners: number[][] = Array.from({ length: n }, () => []);
   for (let i = 0; i < n; i++)
     for (let j = i + 1; j < n; j++) {
@@ -117,7 +119,7 @@ export function tensionScores(
 ): Record<string, number> {
   const n = w.actorIds.length;
   const redefined = s.actors.map((a) => a.redefined);
-  const strength = new Int32Array((n * (n - 1)) / 2);
+  const strength = new Array<number>((n * (n - 1)) / 2).fill(0);
   for (let p = 0; p < strength.length; p++)
     for (const l of w.netLayers) strength[p] = Math.max(strength[p]!, Math.abs(s.relations[l]![p]!));
   const points = new Array<number>(n).fill(0);

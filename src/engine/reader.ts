@@ -76,7 +76,7 @@ export interface Reader {
  */
 export class StateReader implements Reader {
   private readonly n: number;
-  private readonly nets: Int16Array | null; // net values by pair, once read (NET_UNREAD before), when `still`
+  private readonly nets: number[] | null; // net values by pair, once read (NET_UNREAD before), when `still`
   constructor(
     private readonly s: GameState,
     private readonly w: World,
@@ -85,7 +85,7 @@ export class StateReader implements Reader {
     still = false, // the state does not change while this reader is used (the AI's planning): net values are kept
   ) {
     this.n = w.actorIds.length;
-    this.nets = still ? new Int16Array((this.n * (this.n - 1)) / 2).fill(NET_UNREAD) : null;
+    this.nets = still ? new Array<number>((this.n * (this.n - 1)) / 2).fill(NET_UNREAD) : null;
   }
 
   rel(i: number, j: number, l: number): number {

@@ -105,7 +105,7 @@ export interface Planning {
   reader: StateReader;
   live: boolean[];
   firing: boolean[];
-  reciprocity: Float64Array; // mine·n + other
+  reciprocity: number[]; // mine·n + other
   touched: Uint8Array; // scratch: which foreseeable triggers an option's overlay touches (Overlay.touches)
 }
 
@@ -231,8 +231,8 @@ export interface Scorer {
   objectives: Compiled[];
   weights: number[]; // by objective: the actor's weight (5 when unset)
   vps: number[]; // by objective: its VP
-  regard: Float64Array; // by other actor: alignment + reciprocity
-  baseTie: Float64Array; // by other actor: tieValue of the net tie as things stand
+  regard: number[]; // by other actor: alignment + reciprocity
+  baseTie: number[]; // by other actor: tieValue of the net tie as things stand
 }
 
 export function scorerFor(
@@ -246,8 +246,9 @@ export function scorerFor(
   const me = w.def.actors[mine]!;
   const weights = s.actors[mine]!.weights;
   const n = w.actorIds.length;
-  const regard = new Float64Array(n);
-  const baseTie = new Float64Array(n);
+  // Plain arrays: a typed array of more than 64 bytes is allocated outside the heap, several times slower.
+  const regard = new Array<number>(n).fill(0);
+  const baseTie = new Array<number>(n).fill(0);
   for (let other = 0; other < n; other++) {
     if (other === mine) continue;
     regard[other] = alignment(w, mine, other) + plan.reciprocity[mine * n + other]!;
@@ -368,8 +369,8 @@ export const reciprocity = (s: GameState, w: World, mine: number, other: number)
   s.ledger[mine * w.actorIds.length + other] ?? 0;
 
 /** Every actor's reciprocity toward every other (mine·n + other), as the ledger holds it. */
-function reciprocities(s: GameState, w: World): Float64Array {
-  const out = new Float64Array(w.actorIds.length ** 2);
+function reciprocities(s: GameState, w: World): number[] {
+  const out = new Array<number>(w.actorIds.length ** 2);
   for (let k = 0; k < out.length; k++) out[k] = s.ledger[k] ?? 0;
   return out;
 }
