@@ -52,24 +52,25 @@ function judge(
   if (s.over) return refuse('game-over', 'The game is over: no more orders.');
   if (fixed.before) return fixed.before;
   const def = w.orders[order.id]!;
+  const type = describeOrderType(def.type);
   const actor = s.actors[w.actorIndex[order.actor]!]!;
   const who = actorName(w, order.actor);
   const mine = given.length ? given.filter((g) => g.actor === order.actor) : NONE;
   const committed = unresolved && mine.length ? countCommitments(w, mine) : NO_COMMITMENTS;
   if (order.region !== undefined) {
-    const region = describeOrderType(def.type).checkRegion?.({ s, w, def, order, who, committed });
+    const region = type.checkRegion?.({ s, w, def, order, who, committed });
     if (region) return region;
   }
   if (fixed.covert) return fixed.covert;
   if (def.once && actor.usedOnce.includes(def.id))
     return refuse('once', `${who} has already used "${def.name}"; it can be given once per game.`);
-  if (!describeOrderType(def.type).repeatable && mine.some((g) => sameOrder(g, order)))
+  if (!type.repeatable && mine.some((g) => sameOrder(g, order)))
     return refuse('limit', `${who} has already given "${def.name}" this turn.`);
   if (def.once && mine.some((g) => g.id === def.id))
     return refuse('once', `${who} has already given "${def.name}" this turn; it can be given once per game.`);
   if (mine.length >= w.settings.ordersPerTurn)
     return refuse('limit', `${who} has already given ${mine.length} orders this turn (the limit).`);
-  const forces = describeOrderType(def.type).checkForces?.({ s, w, def, order, who, committed }) ?? null;
+  const forces = type.checkForces?.({ s, w, def, order, who, committed }) ?? null;
   if (forces) return forces;
   if (unresolved) {
     const starved = checkStillSupplied(s, w, def, order, mine, who);
