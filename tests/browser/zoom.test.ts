@@ -1,12 +1,17 @@
 // Zooming and panning the map as a person does: the wheel zooms about the cursor (the region under it stays
 // under it), a drag pans (and is not a click), two touches pinch, + / − / 0 and the buttons zoom in, out and
 // back to fit, and a click on a region of the zoomed map opens that region's card. Screenshots of the zoomed map
-// at 1280×720 and 1920×1080 (test-results/screenshots/zoom-*.png).
+// at 1280×720 and 1920×1080 (test-results/screenshots/zoom-*.png). Resizing the window while zooming and ending turns
+// keeps the zoom and loses no turn.
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { openPage, sharedBrowser, screenshot, startHolding, waitReady } from '../support/browser';
 
-type Info = { zoom: number; regions: Record<string, { x: number; y: number }> };
+type Info = {
+  zoom: number;
+  regions: Record<string, { x: number; y: number }>;
+  callouts: Record<string, unknown>;
+};
 
 const info = (page: Page) => page.evaluate(() => window.simulation.mapView()) as Promise<Info>;
 
@@ -131,6 +136,34 @@ describe('zooming and panning the map', { timeout: 300_000 }, () => {
     await page.mouse.wheel(0, -250);
     await settled(page, (z) => z > 1.3);
     await screenshot(page, 'zoom-1920x1080-wheel-on-mosul');
+    expect(errors).toEqual([]);
+  });
+
+  it('keeps its zoom and loses no turn while the window is resized, zoomed and played at once', async () => {
+    const { page, errors } = await openPage(browser(), inject('baseUrl'));
+    await waitReady(page);
+    await startHolding(page, ['TUR']);
+    await page.keyboard.press('+');
+    await settled(page, (z) => z > 1.3);
+    const sizes = [
+      { width: 1000, height: 640 },
+      { width: 1600, height: 900 },
+      { width: 1280, height: 720 },
+    ];
+    for (let k = 0; k < 6; k++) {
+      await page.setViewportSize(sizes[k % sizes.length]!);
+      await page.mouse.move(640, 360);
+      await page.mouse.wheel(0, k % 2 ? 120 : -120);
+      if (k % 2 === 0) await page.click('[data-testid=end-turn]');
+    }
+    await expect
+      .poll(() => page.evaluate(() => window.simulation.state()!.turn), { timeout: 30_000 })
+      .toBe(3);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const after = await settled(page, () => true);
+    // Zoomed in and out by the same wheel steps: back at the + step, whatever the sizes in between.
+    expect(after.zoom).toBeCloseTo(1.4, 1);
+    expect(Object.keys(after.callouts).length).toBeGreaterThan(0);
     expect(errors).toEqual([]);
   });
 });
