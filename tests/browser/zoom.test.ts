@@ -1,8 +1,8 @@
 // Zooming and panning the map as a person does: the wheel zooms about the cursor (the region under it stays
 // under it), a drag pans (and is not a click), two touches pinch, + / − / 0 and the buttons zoom in, out and
-// back to fit, and a click on a region of the zoomed map opens that region's card. Screenshots of the zoomed map
-// at 1280×720 and 1920×1080 (test-results/screenshots/zoom-*.png). Resizing the window while zooming and ending turns
-// keeps the zoom and loses no turn.
+// back to fit, and a click on a region of the zoomed map opens that region's card. Screenshots of the zoomed
+// map at 1280×720 and 1920×1080 (test-results/screenshots/zoom-*.png). Resizing the window while zooming and
+// ending turns keeps the zoom and loses no turn.
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { openPage, sharedBrowser, screenshot, startHolding, waitReady } from '../support/browser';
