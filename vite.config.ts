@@ -11,7 +11,7 @@ export default defineConfig({
     VitePWA({
       // A new version waits until every tab of the game is closed: it never reloads a game in progress.
       registerType: 'prompt',
-      injectRegister: 'script-defer',
+      injectRegister: false, // src/main.ts registers it once the game is playable
       manifest: {
         name: 'Iraq/Syria — shifting alliances',
         short_name: 'Shifting alliances',

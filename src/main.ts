@@ -156,6 +156,22 @@ async function boot(): Promise<void> {
   // A class's join link or teacher's address: joined once the page is ready (the class's game then replaces it).
   void page.joinClass(window.location.search);
   performance.mark('sim-ready'); // read by scripts/measure-load.ts
+  registerOffline();
+}
+
+/**
+ * Offline play: the service worker (vite-plugin-pwa's, built into dist/) is registered a moment after the
+ * game is playable. Registered at the page's load event it precached the whole game (2.5 MB)
+ * while the map was still being drawn, slowing the first load on a small machine.
+ */
+function registerOffline(): void {
+  // Not gated on import.meta.env.PROD: a build made under Vitest (NODE_ENV=test) is not "production" but ships
+  // the worker all the same. The dev server has none: its registration fails, quietly.
+  if (!('serviceWorker' in navigator)) return;
+  const register = () =>
+    void navigator.serviceWorker.register('./sw.js', { scope: './' }).catch(() => undefined);
+  // A timer, not requestIdleCallback: the map's frames in software WebGL may leave the page no idle time.
+  setTimeout(register, 1500);
 }
 
 /** Autosaves after every change; a failed save is said in the page, with the time of the last good one. */

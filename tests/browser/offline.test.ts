@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/worlds';
 import { openPage, sharedBrowser, waitReady } from '../support/browser';
 
-describe('the game offline', { timeout: 300_000 }, () => {
+describe('the game offline', { timeout: 120_000 }, () => {
   const browser = sharedBrowser();
   let server: http.Server;
   let url = '';
