@@ -13,6 +13,7 @@ export default tseslint.config(
       'assets/',
       '.bench-tmp/',
       '.class-data/',
+      'src/i18n/paraglide/',
     ],
   },
   js.configs.recommended,

@@ -1,13 +1,16 @@
 // Vite serves and builds the browser game; relative base so dist/ works from any static server. The build is
 // an installable web app that plays offline: vite-plugin-pwa writes the manifest and a service worker (Workbox)
 // that precaches everything the build emits — scripts, the scenarios, the map, the sounds, the icons.
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { VitePWA } from 'vite-plugin-pwa';
+import { paraglideOptions } from './scripts/i18n.mjs';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   base: './',
   publicDir: 'assets/icons', // copied to the root of dist/: the icons the manifest names
   plugins: [
+    paraglideVitePlugin(paraglideOptions), // the message catalogues, compiled into src/i18n/paraglide/
     VitePWA({
       // A new version waits until every tab of the game is closed: it never reloads a game in progress.
       registerType: 'prompt',

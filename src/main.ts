@@ -13,6 +13,7 @@ import { openAtBoot, snapshot } from './session/opening';
 import type { PageNotices } from './ui/mount';
 import { workerOdds } from './worker/odds';
 import { z } from 'zod';
+import { applyLocale } from './i18n';
 
 // zod compiles a parser for each object schema (new Function) the first time it parses one: for the one
 // scenario a page load validates, that costs more than it saves, so the page parses without it.
@@ -34,6 +35,8 @@ const mark = (name: string) => {
   performance.mark(`load:${name}`);
 };
 mark('main');
+// The page's language (a `?lang=` in the address, a choice kept from before, the browser's) and direction.
+applyLocale();
 
 // The map and the scenario the page will most likely open are fetched first thing, side by side, so that
 // they have arrived by the time the panels are up and Phaser has booted.

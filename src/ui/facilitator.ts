@@ -30,6 +30,10 @@ export function timerLabel(ui: Ui, now = Date.now()): string | null {
   return endsAt > now ? `Time ${formatClock(endsAt - now)}` : 'Time is up';
 }
 
+/** Whether the turn's timer has run out. */
+export const timerExpired = (ui: Ui, now = Date.now()): boolean =>
+  ui.view.timer.endsAt !== null && ui.view.timer.endsAt <= now;
+
 /** Called every second: says once, when the timer runs out, that the turn's time is up. */
 export function tickTimer(ui: Ui, now = Date.now()): void {
   const t = ui.view.timer;

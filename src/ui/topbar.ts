@@ -6,7 +6,8 @@ import { button, el, keepFocus, setChildren } from './dom';
 import { actorColor, actorName, formatDate } from './format';
 import type { Panel } from './orders';
 import { findBranch } from './briefing';
-import { timerLabel } from './facilitator';
+import { timerExpired, timerLabel } from './facilitator';
+import { chooseLocale, getLocale, languageName, LOCALES, m } from '../i18n';
 
 export function createTopBar(ui: Ui): Panel & { tick(): void } {
   const element = el('header', { class: 'topbar', 'data-testid': 'topbar' });
@@ -21,7 +22,7 @@ export function createTopBar(ui: Ui): Panel & { tick(): void } {
     const label = timerLabel(ui);
     clock.hidden = label === null;
     clock.textContent = label ?? '';
-    clock.classList.toggle('over', label === 'Time is up');
+    clock.classList.toggle('over', timerExpired(ui));
   };
   const update = () => {
     const { session, view } = ui;
@@ -32,29 +33,29 @@ export function createTopBar(ui: Ui): Panel & { tick(): void } {
     const turn = !s
       ? ''
       : s.over
-        ? `Game over after ${s.turn} turns · ${formatDate(s.date)}`
-        : `Turn ${s.turn + 1} of ${def?.end.turns ?? '?'} · ${formatDate(s.date)}`;
+        ? m.topbar_game_over({ turns: s.turn, date: formatDate(s.date) })
+        : m.topbar_turn_of({ turn: s.turn + 1, turns: def?.end.turns ?? '?', date: formatDate(s.date) });
     keepFocus(element, () =>
       setChildren(
         element,
-        button(view.left ? '◧ Orders' : '▸ Orders', () => ui.togglePanel('left'), {
+        button(view.left ? m.topbar_orders_shown() : m.topbar_orders_hidden(), () => ui.togglePanel('left'), {
           class: 'toggle-panel',
           'aria-expanded': String(view.left),
           'aria-controls': 'ui-left',
-          title: 'Hide or show the orders panel ([)',
+          title: m.topbar_orders_toggle_title(),
           'data-testid': 'toggle-left',
           'data-key': 'toggle-left',
         }),
         el(
           'div',
           { class: 'title' },
-          el('strong', {}, def?.title ?? 'Loading…'),
+          el('strong', {}, def?.title ?? m.topbar_loading()),
           branch ? el('span', { class: 'branch-name' }, ` — ${branch.title}`) : null,
         ),
         el('div', { class: 'when', 'data-testid': 'turn-label' }, turn, ' ', clock),
         el(
           'ul',
-          { class: 'held', 'aria-label': 'Players' },
+          { class: 'held', 'aria-label': m.topbar_players() },
           def && session.held.length
             ? session.held.map((a) =>
                 el(
@@ -62,49 +63,53 @@ export function createTopBar(ui: Ui): Panel & { tick(): void } {
                   { class: a === now ? 'chip now' : 'chip', 'data-actor': a, title: actorName(def, a) },
                   el('span', { class: 'swatch', style: `background:${actorColor(def, a)}` }),
                   a,
-                  a === now ? el('span', { class: 'sr-only' }, ' (giving orders)') : null,
+                  a === now ? el('span', { class: 'sr-only' }, ` ${m.topbar_giving_orders()}`) : null,
                 ),
               )
-            : el('li', { class: 'chip muted' }, 'AI only'),
+            : el('li', { class: 'chip muted' }, m.topbar_ai_only()),
         ),
         el(
           'div',
           { class: 'menu' },
           s?.over
-            ? button('Summary', () => ui.openSummary(), {
+            ? button(m.topbar_summary(), () => ui.openSummary(), {
                 'data-testid': 'open-summary',
                 'data-key': 'summary',
               })
             : null,
-          button('Briefing', () => ui.openBriefing('review'), {
+          button(m.topbar_briefing(), () => ui.openBriefing('review'), {
             'data-testid': 'open-briefing',
             'data-key': 'briefing',
-            title: 'Briefing and players (B)',
+            title: m.topbar_briefing_title(),
           }),
-          button('New game', () => ui.openBriefing('new'), { 'data-testid': 'new-game', 'data-key': 'new' }),
-          button('Class', () => ui.openFacilitator(), {
+          button(m.topbar_new_game(), () => ui.openBriefing('new'), {
+            'data-testid': 'new-game',
+            'data-key': 'new',
+          }),
+          button(m.topbar_class(), () => ui.openFacilitator(), {
             'data-testid': 'open-facilitator',
             'data-key': 'facilitator',
-            title: 'Facilitator: who plays, hand-over, lock, pause, reasons, timer',
+            title: m.topbar_class_title(),
           }),
-          button('Keys', () => ui.openKeys(), {
+          button(m.topbar_keys(), () => ui.openKeys(), {
             'data-testid': 'open-keys',
             'data-key': 'keys',
-            title: 'Keys (?)',
+            title: m.topbar_keys_title(),
           }),
           button('A+', () => ui.toggleLarge(), {
             'aria-pressed': String(view.large),
-            'aria-label': 'Large text',
-            title: 'Large text',
+            'aria-label': m.topbar_large_text(),
+            title: m.topbar_large_text(),
             'data-testid': 'large-text',
             'data-key': 'large',
           }),
+          languageSwitch(),
         ),
-        button(view.right ? 'Info ◨' : 'Info ◂', () => ui.togglePanel('right'), {
+        button(view.right ? m.topbar_info_shown() : m.topbar_info_hidden(), () => ui.togglePanel('right'), {
           class: 'toggle-panel',
           'aria-expanded': String(view.right),
           'aria-controls': 'ui-right',
-          title: 'Hide or show the info panel (])',
+          title: m.topbar_info_toggle_title(),
           'data-testid': 'toggle-right',
           'data-key': 'toggle-right',
         }),
@@ -112,7 +117,7 @@ export function createTopBar(ui: Ui): Panel & { tick(): void } {
           class: 'primary end-turn',
           'data-testid': 'end-turn',
           'data-key': 'end-turn',
-          title: `${endLabel(ui)} (E)`,
+          title: m.topbar_end_title({ label: endLabel(ui) }),
           disabled: !s || s.over,
         }),
       ),
@@ -131,7 +136,26 @@ export function createTopBar(ui: Ui): Panel & { tick(): void } {
 /** In a class a group sends its orders and the teacher has the server resolve the turn; else the turn ends here. */
 const endLabel = (ui: Ui): string =>
   ui.classroom?.role === 'group'
-    ? 'Send orders'
+    ? m.topbar_send_orders()
     : ui.classroom?.role === 'teacher'
-      ? 'Resolve turn'
-      : 'End turn';
+      ? m.topbar_resolve_turn()
+      : m.topbar_end_turn();
+
+/** The language switch: choosing another language keeps it and reloads the page in it (src/i18n). */
+function languageSwitch(): HTMLElement {
+  const current = getLocale();
+  const select = el(
+    'select',
+    {
+      'aria-label': m.language_label(),
+      title: m.language_hint(),
+      'data-testid': 'language',
+      'data-key': 'language',
+      onchange: (e) => chooseLocale((e.target as HTMLSelectElement).value),
+    },
+    LOCALES.map((locale) =>
+      el('option', { value: locale, lang: locale, selected: locale === current }, languageName(locale)),
+    ),
+  );
+  return el('label', { class: 'language' }, el('span', { class: 'sr-only' }, m.language_label()), select);
+}

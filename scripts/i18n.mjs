@@ -1,0 +1,19 @@
+// The UI's message catalogues (src/i18n/messages/<locale>/<area>.json, listed in project.inlang/settings.json)
+// are compiled by Paraglide into src/i18n/paraglide/: one small function per message, tree-shaken by the build.
+// The output is generated, not committed: Vite's plugin (vite.config.ts) writes it for `npm start`, the build
+// and Vitest, and `npm run i18n` (run by `npm run typecheck`) writes it for tsc.
+import { compile } from '@inlang/paraglide-js';
+
+export const paraglideOptions = {
+  project: './project.inlang',
+  outdir: './src/i18n/paraglide',
+  // A language chosen in the page is kept in localStorage; else the browser's preferred language; else English.
+  strategy: ['localStorage', 'preferredLanguage', 'baseLocale'],
+  localStorageKey: 'sim.locale',
+  emitTsDeclarations: true,
+  emitReadme: false,
+};
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))) {
+  await compile(paraglideOptions);
+}
