@@ -13,7 +13,7 @@ import { openAtBoot, snapshot } from './session/opening';
 import type { PageNotices } from './ui/mount';
 import { workerOdds } from './worker/odds';
 import { z } from 'zod';
-import { applyLocale } from './i18n';
+import { applyLocale, getLocale, m } from './i18n';
 
 // zod compiles a parser for each object schema (new Function) the first time it parses one: for the one
 // scenario a page load validates, that costs more than it saves, so the page parses without it.
@@ -37,6 +37,13 @@ const mark = (name: string) => {
 mark('main');
 // The page's language (a `?lang=` in the address, a choice kept from before, the browser's) and direction.
 applyLocale();
+{
+  // The page's own words before the script ran (index.html) are English: put them in the page's language.
+  const loading = document.querySelector('#loading p');
+  if (loading) loading.textContent = m.main_loading_map();
+  document.getElementById('map')?.setAttribute('aria-label', m.main_map_label());
+  document.title = m.main_title();
+}
 
 // The map and the scenario the page will most likely open are fetched first thing, side by side, so that
 // they have arrived by the time the panels are up and Phaser has booted.
@@ -128,7 +135,7 @@ async function boot(): Promise<void> {
         startMap();
         page.progress(done, total);
         const loading = document.getElementById('loading');
-        if (loading) loading.textContent = `Loading… rebuilding the game: ${done} of ${total} turns`;
+        if (loading) loading.textContent = m.main_rebuilding({ done, total });
       },
     });
     page.progress(0, 0);
@@ -136,7 +143,7 @@ async function boot(): Promise<void> {
     for (const n of opened.notices) page.notify(n);
   } catch (err) {
     // Nothing a link or a save holds may stop the page: say what happened and start the default scenario.
-    page.notify({ title: 'The page could not open what it was given.', message: (err as Error).message });
+    page.notify({ title: m.main_could_not_open(), message: (err as Error).message });
     ok = (await session.load(DEFAULT_SCENARIO, null, 1)).ok;
   }
   startMap();
@@ -146,9 +153,8 @@ async function boot(): Promise<void> {
   if (storage) watchSaves(bus, session, storage, page);
   else
     page.notify({
-      title: 'This game will not be saved.',
-      message:
-        'The browser does not let this page store anything, so a reload starts again. Export the game as a replay file to keep it.',
+      title: m.main_not_saved_title(),
+      message: m.main_not_saved_message(),
       action: 'export',
     });
   // Ready means the map is drawn (with the game, or bare when none could be opened) and orders are taken.
@@ -192,11 +198,19 @@ function watchSaves(bus: Bus, session: Session, storage: Storage, page: PageNoti
       return;
     }
     failing = true;
-    const kept = lastGood && `${lastGood.label}, saved at ${new Date(lastGood.savedAt).toLocaleTimeString()}`;
+    const kept =
+      lastGood &&
+      m.main_save_kept_at({
+        label: lastGood.label ?? '',
+        time: new Date(lastGood.savedAt).toLocaleTimeString(getLocale()),
+      });
     page.notify(
       {
-        title: 'The game could not be saved.',
-        message: `${result.error[0]!.toUpperCase()}${result.error.slice(1)}. ${kept ? `The last good save is kept: ${kept}.` : 'The last good save, if any, is kept.'} A reload would go back to it: export the game as a replay file to keep what you have now.`,
+        title: m.main_save_failed_title(),
+        message: m.main_save_failed_message({
+          error: `${result.error[0]!.toUpperCase()}${result.error.slice(1)}`,
+          kept: kept ? m.main_save_kept({ kept }) : m.main_save_kept_any(),
+        }),
         action: 'export',
       },
       SAVE_NOTICE,

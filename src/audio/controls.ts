@@ -2,6 +2,7 @@
 // the keyboard and screen readers get them for free. It only reads and sets the service's settings.
 import './controls.css';
 import type { SoundService } from './service';
+import { m } from '../i18n';
 
 export type AudioControl = Pick<
   SoundService,
@@ -29,13 +30,13 @@ export function mountControls(parent: HTMLElement, audio: AudioControl): () => v
   const root = document.createElement('div');
   root.className = 'audio-controls';
   root.setAttribute('role', 'region'); // a landmark: every part of the page is in one
-  root.setAttribute('aria-label', 'Sound');
+  root.setAttribute('aria-label', m.controls_sound());
 
   const toggle = document.createElement('button');
   toggle.type = 'button';
   toggle.className = 'audio-controls__mute';
-  toggle.setAttribute('aria-label', 'Mute sound');
-  toggle.title = 'Mute sound';
+  toggle.setAttribute('aria-label', m.controls_mute());
+  toggle.title = m.controls_mute();
   const glyph = document.createElementNS(SVG, 'svg');
   glyph.setAttribute('viewBox', '0 0 24 24');
   glyph.setAttribute('aria-hidden', 'true');
@@ -48,7 +49,7 @@ export function mountControls(parent: HTMLElement, audio: AudioControl): () => v
   slider.min = '0';
   slider.max = '100';
   slider.step = '5';
-  slider.setAttribute('aria-label', 'Sound volume');
+  slider.setAttribute('aria-label', m.controls_volume());
 
   const show = () => {
     const percent = Math.round(audio.volume * 100);
@@ -56,8 +57,11 @@ export function mountControls(parent: HTMLElement, audio: AudioControl): () => v
     root.classList.toggle('audio-controls--muted', audio.muted);
     drawGlyph(glyph, audio.muted);
     slider.value = String(percent);
-    slider.setAttribute('aria-valuetext', `${percent}%${audio.muted ? ', muted' : ''}`);
-    slider.title = `Volume ${percent}%`;
+    slider.setAttribute(
+      'aria-valuetext',
+      audio.muted ? m.controls_value_muted({ percent }) : m.controls_value({ percent }),
+    );
+    slider.title = m.controls_volume_title({ percent });
   };
 
   toggle.addEventListener('click', () => audio.setMuted(!audio.muted));

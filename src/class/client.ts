@@ -1,6 +1,8 @@
 // The page's end of a class (colyseus.js): starts or joins the class's room on the server that served the
 // page, passes the server's messages on, and, when the connection drops (a closed lid, a server restart), joins
 // again with the same key every second until it is back, so the group keeps its seat. Loaded only for a class.
+// It writes no words of its own: what it reports (an empty error when the server gave no reason, a class gone
+// before it was set up) is said in the page's language by the page (ui/classroom.ts).
 import type { Room } from 'colyseus.js';
 import { Client } from 'colyseus.js';
 import type { Order, Result } from '../engine/index';
@@ -19,7 +21,11 @@ export type Connection = 'connected' | 'reconnecting';
 export interface ClassHandlers {
   message<K extends keyof ServerMessages>(type: K, message: ServerMessages[K]): void;
   connection(state: Connection): void;
-  gone(message: string): void; // the class cannot be joined again (its key is not known any more)
+  /**
+   * The class cannot be joined again: the server's reason (its key is not known any more; '' when it gave
+   * none), or null when the connection was lost before the class was set up.
+   */
+  gone(message: string | null): void;
 }
 
 const RETRY_MS = 1000;
@@ -41,7 +47,8 @@ export async function isClassServer(base: string): Promise<boolean> {
   }
 }
 
-const describe = (err: unknown) => (err instanceof Error ? err.message : String(err)) || 'no answer';
+/** The server's reason for a failure, or '' when it gave none (no answer). */
+const describe = (err: unknown) => (err instanceof Error ? err.message : String(err ?? ''));
 
 export class ClassLink {
   private room: Room | null = null;
@@ -53,7 +60,7 @@ export class ClassLink {
     private readonly handlers: ClassHandlers,
   ) {}
 
-  /** Starts a class (this page is its teacher). */
+  /** Starts a class (this page is its teacher); a failure gives the server's reason ('' for none). */
   static async create(
     address: string,
     options: CreateOptions,
@@ -68,7 +75,7 @@ export class ClassLink {
     }
   }
 
-  /** Joins the class with this code: as its teacher, back to a seat, or for a power. */
+  /** Joins the class with this code: as its teacher, back to a seat, or for a power (failures: as create). */
   static async join(
     address: string,
     code: string,
@@ -102,7 +109,7 @@ export class ClassLink {
 
   private async reconnect(): Promise<void> {
     const welcome = this.welcome;
-    if (!welcome) return this.handlers.gone('The connection to the class was lost before it was set up.');
+    if (!welcome) return this.handlers.gone(null);
     this.handlers.connection('reconnecting');
     const options: JoinOptions =
       welcome.role === 'teacher' ? { teacher: welcome.key } : { seat: welcome.key };

@@ -6,8 +6,8 @@ import type { GameState, World } from '../engine/index';
 import type { AppEvents, Bus } from '../events/bus';
 import type { Session } from '../session/session';
 import { ArenaLayer } from '../view/arenas';
-import { BakedLayer } from '../view/bake';
-import { drawBorders, drawCities, drawCountryNames, drawLand, textResolution } from '../view/basemap';
+import { BakedLayer, PaintedLayer } from '../view/bake';
+import { drawCities, drawCountryNames, paintBorders, paintLand, textResolution } from '../view/basemap';
 import type { Rect } from '../view/geometry';
 import { inflate, rect, ringsBounds } from '../view/geometry';
 import type { Callout } from '../view/callouts';
@@ -15,10 +15,10 @@ import { orderPresence, placeCallouts, withoutOverlaps } from '../view/callouts'
 import { placeArenas } from '../view/layout';
 import type { MapData, Pt } from '../view/mapData';
 import { createProjector } from '../view/mapData';
-import { hexToNumber, SEA } from '../view/palette';
+import { hexToNumber, SEA, toCss } from '../view/palette';
 import type { RegionShapes } from '../view/regionShapes';
 import { areaLocator, buildRegionShapes } from '../view/regionShapes';
-import { drawContested, drawMarkers, drawPulse, drawRegionFills, MARKER_RADIUS } from '../view/regions';
+import { drawContested, drawMarkers, drawPulse, MARKER_RADIUS, paintRegionFills } from '../view/regions';
 import { createChipTextures, TokenLayer } from '../view/tokens';
 import { sharpen } from '../view/text';
 import { Tooltip } from '../view/tooltip';
@@ -27,6 +27,7 @@ import { centredOn, fitView, panBy, scenarioFocus, viewOf, worldAt, zoomAbout } 
 import { Overlays } from './overlays';
 import { PointerInput } from './pointer';
 import { measureStyle } from './measure';
+import { m } from '../i18n';
 
 /** map.json, fetched as the page starts (see mount.ts): `value` once it has arrived (null: it failed). */
 export interface MapSource {
@@ -68,11 +69,10 @@ export class MapScene extends Phaser.Scene {
   areaAt: (x: number, y: number) => string | null = () => null; // exact, for picking
 
   private mapLayer!: BakedLayer; // land, region fills, borders, names, hatching and relation lines
+  private base: PaintedLayer | null = null; // sea, land, region fills and borders, a canvas under the game's
   private dirty = false; // a redraw of the baked layer is queued
-  private graphics!: Record<
-    'fills' | 'cities' | 'markers' | 'contested' | 'relations',
-    Phaser.GameObjects.Graphics
-  >;
+  private repaint = false; // … and the painted base must be painted again first (fills or view changed)
+  private graphics!: Record<'cities' | 'markers' | 'contested' | 'relations', Phaser.GameObjects.Graphics>;
   private pulse!: Phaser.GameObjects.Graphics; // pulsing rings on contested regions
   private cityNames!: Phaser.GameObjects.Container;
   private cityLabels: Phaser.GameObjects.Text[] = [];
@@ -98,7 +98,6 @@ export class MapScene extends Phaser.Scene {
   }
 
   create(): void {
-    this.cameras.main.setBackgroundColor(SEA);
     // map.json was fetched beside the scripts, not by Phaser's loader (that would wait for the scene to boot).
     const { map } = this.options;
     if (map.value !== undefined) this.start(map.value);
@@ -109,7 +108,7 @@ export class MapScene extends Phaser.Scene {
     this.options.onProgress(1);
     performance.mark('load:map-data');
     if (!map?.countries) {
-      this.add.text(16, 16, 'The map could not be loaded; the game still works from the panels.', {
+      this.add.text(16, 16, m.map_not_loaded(), {
         color: '#fff',
       });
       this.options.onReady();
@@ -123,25 +122,15 @@ export class MapScene extends Phaser.Scene {
     };
     this.mapLayer = new BakedLayer(this, 0);
     const g = () => this.make.graphics({}, false);
-    this.graphics = { fills: g(), cities: g(), markers: g(), contested: g(), relations: g() };
-    const [land, borders] = [g(), g()];
-    drawLand(land, map);
-    drawBorders(borders, map);
+    this.graphics = { cities: g(), markers: g(), contested: g(), relations: g() };
+    // The sea, land, fills and borders: a canvas in the page under Phaser's (transparent) one.
+    this.base = new PaintedLayer(this.game.canvas.parentElement ?? document.body, toCss(SEA));
+    this.events.once('shutdown', () => this.base?.destroy());
     this.countryNames = this.make.container({}, false);
     this.cityNames = this.make.container({}, false);
-    const { fills, cities, markers, contested, relations } = this.graphics;
+    const { cities, markers, contested, relations } = this.graphics;
     // One baked texture, bottom to top: each full-window texture costs a lot per frame in software WebGL.
-    this.mapLayer.root.add([
-      land,
-      fills,
-      borders,
-      this.countryNames,
-      contested,
-      cities,
-      markers,
-      this.cityNames,
-      relations,
-    ]);
+    this.mapLayer.root.add([this.countryNames, contested, cities, markers, this.cityNames, relations]);
     this.overlays = new Overlays(this, 2, relations);
     this.pulse = this.add.graphics().setDepth(1);
     const everything = ringsBounds(map.countries.flatMap((c) => c.rings));
@@ -332,7 +321,7 @@ export class MapScene extends Phaser.Scene {
   private bakeRegions(): void {
     const { state, shapes } = this;
     if (!state || !shapes) return;
-    drawRegionFills(this.graphics.fills, shapes, state, this.colourOf);
+    this.repaint = true; // the fills
     drawMarkers(this.graphics.markers, shapes, state, this.colourOf, this.marks);
     drawContested(this.graphics.contested, shapes, state, this.marks);
     drawPulse(this.pulse, shapes, state, this.marks);
@@ -393,6 +382,7 @@ export class MapScene extends Phaser.Scene {
     this.arenas?.setScale(this.ui, resolution);
     this.pointer.setResolution(resolution);
     this.mapLayer.setView(this.view.visible, this.view.zoom);
+    this.repaint = true;
     this.layout(0);
     this.bake();
   }
@@ -406,9 +396,27 @@ export class MapScene extends Phaser.Scene {
     this.dirty = true;
     queueMicrotask(() => {
       this.dirty = false;
+      if (this.repaint) this.paintBase();
       this.mapLayer.redraw();
       performance.mark('load:baked');
     });
+  }
+
+  /** Land, the regions' fills for the state shown, and borders (as thin on screen at every zoom). */
+  private paintBase(): void {
+    const { map, state, shapes } = this;
+    this.repaint = false;
+    if (!map || !this.base) return;
+    this.base.paint(this.scale.width, this.scale.height, this.camera(), (ctx) => {
+      paintLand(ctx, map);
+      if (state && shapes) paintRegionFills(ctx, shapes, state, this.colourOf);
+      paintBorders(ctx, map, 1 / (this.user?.factor ?? 1));
+    });
+  }
+
+  /** Every frame: the painted base follows the camera while it moves (it is painted again once it settles). */
+  override update(): void {
+    this.base?.follow(this.camera());
   }
 
   private clampZoom(zoom: number): number {

@@ -6,7 +6,6 @@ import mapUrl from '../../assets/map/map.json?url';
 import type { Bus } from '../events/bus';
 import type { MapViewInfo } from '../session/automation';
 import type { Session } from '../session/session';
-import { SEA, toCss } from '../view/palette';
 import type { Insets } from '../view/viewport';
 import type { MapData } from '../view/mapData';
 import type { MapSource } from './MapScene';
@@ -114,7 +113,7 @@ export function mountMap(parent: HTMLElement, session: Session, bus: Bus, map: M
     new Phaser.Game({
       type: Phaser.AUTO,
       parent,
-      backgroundColor: toCss(SEA),
+      transparent: true, // the sea and land are a canvas beneath (view/bake.ts PaintedLayer)
       banner: false,
       scale: { mode: Phaser.Scale.RESIZE, parent, width: '100%', height: '100%' },
       // The DOM panels own the keyboard: Phaser must not listen for keys or take focus.

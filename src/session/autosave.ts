@@ -1,6 +1,8 @@
 // Autosave and kept games in localStorage. The game in progress is written to the older of two slots, read
 // back and checked, so a failed write never touches the last good save; a game the page puts aside to open
 // another (a link, a replay) goes to the kept list; a save that cannot be opened is quarantined, not retried.
+import { m } from '../i18n';
+
 export const SLOT_KEYS = ['sim.save.a', 'sim.save.b'] as const;
 const LEGACY_KEYS = ['sim.autosave', 'sim.autosave.previous']; // the first format's current and previous
 export const KEPT_KEY = 'sim.kept';
@@ -66,25 +68,33 @@ export function readUnreadable(storage: Storage): { key: string; problem: string
     try {
       json = JSON.parse(text);
     } catch {
-      out.push({
-        key,
-        problem: `it is not JSON (${text.length.toLocaleString('en')} characters of something else)`,
-      });
+      out.push({ key, problem: m.autosave_not_json({ count: text.length.toLocaleString('en') }) });
       continue;
     }
-    out.push({
-      key,
-      problem: `it is JSON but not a saved game (${json === null ? 'null' : Array.isArray(json) ? 'a list' : typeof json === 'object' ? 'no position in a game' : `a ${typeof json}`})`,
-    });
+    const what =
+      json === null
+        ? 'null'
+        : Array.isArray(json)
+          ? m.autosave_json_list()
+          : typeof json === 'object'
+            ? m.autosave_json_no_position()
+            : m.autosave_json_type({ type: typeof json });
+    out.push({ key, problem: m.autosave_json_not_save({ what }) });
   }
   return out;
 }
 
+/** Whether a failed write failed because the site's storage is full. */
+const isFull = (err: unknown): boolean => {
+  const e = err as { name?: string; message?: string };
+  return e?.name === 'QuotaExceededError' || /quota/i.test(e?.message ?? '');
+};
+
+/** Why a write failed, in words for the page. */
 const why = (err: unknown): string => {
   const e = err as { name?: string; message?: string };
-  if (e?.name === 'QuotaExceededError' || /quota/i.test(e?.message ?? ''))
-    return "the browser's storage for this site is full";
-  if (e?.name === 'SecurityError') return 'this browser does not let the page store anything';
+  if (isFull(err)) return m.autosave_storage_full();
+  if (e?.name === 'SecurityError') return m.autosave_storage_denied();
   return e?.message ?? String(err);
 };
 
@@ -107,11 +117,11 @@ export function writeSave(storage: Storage, save: SaveFile): SaveResult {
     try {
       storage.setItem(key, text);
     } catch (err) {
-      if (why(err) !== "the browser's storage for this site is full") throw err;
+      if (!isFull(err)) throw err;
       storage.removeItem(key);
       storage.setItem(key, text);
     }
-    if (storage.getItem(key) !== text) throw new Error('the stored copy differs from what was written');
+    if (storage.getItem(key) !== text) throw new Error(m.autosave_copy_differs());
     return { ok: true };
   } catch (err) {
     return { ok: false, error: why(err) };
@@ -149,8 +159,7 @@ export const listKept = (storage: Storage): SaveFile[] => readKept(storage);
 /** Puts a game aside (newest first). Refuses rather than dropping an older kept game when the list is full. */
 export function keepGame(storage: Storage, save: SaveFile): SaveResult {
   const kept = readKept(storage);
-  if (kept.length >= MAX_KEPT)
-    return { ok: false, error: `${MAX_KEPT} games are kept already: open or delete one first` };
+  if (kept.length >= MAX_KEPT) return { ok: false, error: m.autosave_kept_full({ count: MAX_KEPT }) };
   try {
     storage.setItem(KEPT_KEY, JSON.stringify([save, ...kept]));
     return { ok: true };

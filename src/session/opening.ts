@@ -7,6 +7,7 @@ import type { Opened, OpenOptions, Session } from './session';
 import { checkSeed } from './session';
 import { decodeShare } from './share';
 import { placeOf } from './tree';
+import { m } from '../i18n';
 
 export interface Notice {
   title: string;
@@ -22,10 +23,12 @@ export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout
 
 /** "Mosul 2016, turn 4": how a game is named in messages and in the kept list. */
 export function describeGame(session: Session): string {
-  const title = session.def?.title ?? session.def?.id ?? 'a game';
+  const title = session.def?.title ?? session.def?.id ?? m.opening_a_game();
   const state = session.state;
-  const branch = state?.branch ? ` (${state.branch})` : '';
-  return `${title}${branch}, turn ${state?.turn ?? 0}`;
+  const turn = state?.turn ?? 0;
+  return state?.branch
+    ? m.opening_game_label_branch({ title, branch: state.branch, turn })
+    : m.opening_game_label({ title, turn });
 }
 
 /** The game in progress as a save, or null when no game is loaded. */
@@ -65,13 +68,20 @@ export async function openIncoming(
   if (storage && hasPlay(session)) {
     const save = snapshot(session, options.now)!;
     const result = keepGame(storage, save);
-    if (!result.ok)
+    if (!result.ok) {
+      const words = { game: save.label ?? m.opening_game_in_progress(), reason: result.error };
       return {
         ok: false,
-        error: `The ${what} was not opened, so as not to lose the game in progress (${save.label}): it could not be kept, because ${result.error}. Export it as a replay file, then open the ${what} again.`,
+        error:
+          what === 'link'
+            ? m.opening_not_kept_link(words)
+            : what === 'kept game'
+              ? m.opening_not_kept_kept(words)
+              : m.opening_not_kept_replay(words),
         notKept: true,
       };
-    kept = save.label ?? 'the game in progress';
+    }
+    kept = save.label ?? m.opening_game_in_progress();
   }
   const opened = await session.openReplay(json, { ...options, pause });
   if (!opened.ok) {
@@ -89,7 +99,7 @@ export async function openKept(
   now: number,
 ): Promise<Opening> {
   const save = listKept(storage)[index];
-  if (!save) return { ok: false, error: 'That kept game is no longer there.' };
+  if (!save) return { ok: false, error: m.opening_kept_gone() };
   const result = await openIncoming(session, storage, save.replay, 'kept game', {
     now,
     place: save.place,
@@ -112,8 +122,10 @@ async function restore(
     for (const bad of readUnreadable(storage)) {
       quarantine(storage, bad, bad.problem);
       notices.push({
-        title: 'A saved game could not be read.',
-        message: `The browser's storage held something that is not a saved game: ${bad.problem}. It was set aside${saves.length ? '; the last good save is open' : ' so that the page starts cleanly'}; you can still download it.`,
+        title: m.opening_unreadable_title(),
+        message: saves.length
+          ? m.opening_unreadable_restored({ problem: bad.problem })
+          : m.opening_unreadable({ problem: bad.problem }),
         action: 'quarantined',
       });
     }
@@ -131,12 +143,12 @@ async function restore(
       if (opened.ok) return true;
       problem = opened.error;
     } catch (err) {
-      problem = `it made the page fail (${(err as Error).message})`;
+      problem = m.opening_page_failed({ error: (err as Error).message });
     }
     quarantine(storage, save, problem);
     notices.push({
-      title: 'A saved game could not be opened.',
-      message: `${problem}\nIt was set aside so that the page starts cleanly; you can still download it.`,
+      title: m.opening_unopenable_title(),
+      message: m.opening_unopenable({ problem }),
       action: 'quarantined',
     });
   }
@@ -165,8 +177,12 @@ export async function openAtBoot(
   if (shared !== undefined) {
     const decoded = await decodeShare(shared);
     if (!decoded.ok) {
-      const kept = restored ? ` Your saved game (${describeGame(session)}) is open as it was.` : '';
-      notices.push({ title: 'The link could not be opened.', message: `${decoded.error}.${kept}` });
+      notices.push({
+        title: m.opening_link_failed(),
+        message: restored
+          ? m.opening_link_error_restored({ error: decoded.error, game: describeGame(session) })
+          : m.opening_link_error({ error: decoded.error }),
+      });
     } else {
       const result = await openIncoming(session, storage, decoded.json, 'link', {
         ...options,
@@ -174,18 +190,18 @@ export async function openAtBoot(
       });
       // Any other failure the session has shown already (load/failed).
       if (!result.ok && result.notKept)
-        notices.push({ title: 'The link was not opened.', message: result.error, action: 'export' });
+        notices.push({ title: m.opening_link_not_opened(), message: result.error, action: 'export' });
       else if (!result.ok) {
         // the session has shown why (load/failed); the saved game, if any, is open as it was
       } else if (result.opened.merged)
         notices.push({
-          title: 'The link was added to your game.',
-          message: `It is a line of your saved game: it now sits beside your own lines (see the History tab), and the page shows its last turn.`,
+          title: m.opening_link_merged_title(),
+          message: m.opening_link_merged(),
         });
       else if (result.kept)
         notices.push({
-          title: 'The link opened a different game.',
-          message: `Your saved game (${result.kept}) was kept: open it again from "Kept games".`,
+          title: m.opening_link_other_title(),
+          message: m.opening_saved_kept({ game: result.kept }),
           action: 'kept',
         });
     }
@@ -210,8 +226,8 @@ async function openFromQuery(
     const n = /^\d+$/.test(rawSeed) ? Number(rawSeed) : NaN;
     if (checkSeed(n))
       notices.push({
-        title: 'The seed in the address was not used.',
-        message: `${checkSeed(rawSeed)}: the game uses seed 1.`,
+        title: m.opening_seed_title(),
+        message: m.opening_seed({ problem: checkSeed(rawSeed) ?? '' }),
       });
     else seed = n;
   }
@@ -220,15 +236,18 @@ async function openFromQuery(
     const kept = keepGame(storage, save);
     if (!kept.ok) {
       notices.push({
-        title: 'The scenario in the address was not opened.',
-        message: `Your saved game (${save.label}) could not be kept, because ${kept.error}. Export it as a replay file first.`,
+        title: m.opening_scenario_not_opened_title(),
+        message: m.opening_scenario_not_kept({
+          game: save.label ?? m.opening_game_in_progress(),
+          reason: kept.error,
+        }),
         action: 'export',
       });
       return true;
     }
     notices.push({
-      title: 'A new game was started.',
-      message: `Your saved game (${save.label}) was kept: open it again from "Kept games".`,
+      title: m.opening_new_game_title(),
+      message: m.opening_saved_kept({ game: save.label ?? m.opening_game_in_progress() }),
       action: 'kept',
     });
   }
@@ -238,15 +257,15 @@ async function openFromQuery(
   if (asked.ok) return true;
   if (branch !== null && (await session.load(scenario, null, seed)).ok) {
     notices.push({
-      title: 'The branch in the address was not found.',
-      message: `${asked.error}\nThe main line of ${scenario} was opened instead.`,
+      title: m.opening_branch_title(),
+      message: m.opening_branch({ error: asked.error, scenario }),
     });
     return true;
   }
   if (scenario !== request.defaultScenario && (await session.load(request.defaultScenario, null, seed)).ok) {
     notices.push({
-      title: 'The scenario in the address could not be opened.',
-      message: `${asked.error}\n${request.defaultScenario} was opened instead.`,
+      title: m.opening_scenario_failed_title(),
+      message: m.opening_scenario_failed({ error: asked.error, scenario: request.defaultScenario }),
     });
     return true;
   }

@@ -40,6 +40,7 @@ import {
   promote as promoteLine,
   ROOT,
 } from './tree';
+import { m } from '../i18n';
 
 export interface Comparison {
   diff: ExplainedDiff; // the differences, each with the effects along both lines that caused it
@@ -168,7 +169,7 @@ export class Session {
     const title = theirs.ok ? theirs.value.title : shipped.title;
     return {
       ok: false,
-      error: `${label}: id: "${def.id}" is the id of a scenario this page ships ("${title}"), with other content. Give your scenario another id (its "id" field) to open it here.`,
+      error: m.session_shipped_id({ label, id: def.id, title }),
     };
   }
 
@@ -452,9 +453,10 @@ export class Session {
   /** Starts a scenario branch ("what if …") as a line beside the main one, from turn 0, and shows it. */
   forkBranch(branch: string | null): Result<Path> {
     const { root, def } = this;
-    if (!root || !def) return { ok: false, error: 'No game is loaded.' };
+    if (!root || !def) return { ok: false, error: m.session_no_game() };
     const world = this.worldFor(branch);
-    if (!world) return { ok: false, error: `scenario "${def.id}" has no branch "${String(branch)}"` };
+    if (!world)
+      return { ok: false, error: m.session_no_branch({ scenario: def.id, branch: String(branch) }) };
     if (branch === root.branch)
       return this.goTo(ROOT) ? { ok: true, value: ROOT } : { ok: false, error: 'no root' };
     const node: TreeNode = {
@@ -514,10 +516,10 @@ export class Session {
     const { root } = this;
     const a = root && nodeAt(root, left);
     const b = root && nodeAt(root, right);
-    if (!root || !a || !b) return { ok: false, error: 'both nodes must exist in the history' };
+    if (!root || !a || !b) return { ok: false, error: m.session_compare_missing() };
     const lw = this.worldFor(a.branch);
     const rw = this.worldFor(b.branch);
-    if (!lw || !rw) return { ok: false, error: 'a branch of this comparison cannot be compiled' };
+    if (!lw || !rw) return { ok: false, error: m.session_compare_uncompiled() };
     const effects = (path: Path) => nodesAlong(root, path).flatMap((n) => n.state.effects);
     const diff = explainDiff(compareStates(lw, a.state, rw, b.state), effects(left), effects(right));
     return { ok: true, value: { diff, left: a.state, right: b.state } };
@@ -531,9 +533,8 @@ export class Session {
     seed = 1,
   ): Result<OddsRun> {
     const node = this.root && nodeAt(this.root, path);
-    if (!node || !this.def) return { ok: false, error: 'no such node in the history' };
-    if (node.state.over)
-      return { ok: false, error: 'the game is over at this node: there is nothing left to play out' };
+    if (!node || !this.def) return { ok: false, error: m.session_odds_missing() };
+    if (node.state.over) return { ok: false, error: m.session_odds_over() };
     const n = Math.max(1, Math.min(2000, Math.floor(count)));
     const run = this.odds(
       { def: this.def, branch: node.branch, state: node.state, seed, count: n },

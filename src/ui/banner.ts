@@ -3,6 +3,7 @@
 // stays until dismissed; the newest is on top; text is set as text, never as HTML.
 import type { Session } from '../session/session';
 import { button, el, setChildren } from './dom';
+import { m } from '../i18n';
 
 export interface BannerAction {
   label: string;
@@ -37,24 +38,24 @@ export function createBanner(session: Session, choose: () => void): Banner {
   return {
     element,
     hide,
-    show(message, title = 'The scenario could not be loaded.', actions = [], id = `m${++count}`) {
+    show(message, title = m.banner_scenario_failed(), actions = [], id = `m${++count}`) {
       const node = el(
         'div',
         { class: 'load-error', role: 'alert', 'data-testid': 'load-error', 'data-id': id },
         el('strong', {}, `${title} `),
         el('pre', {}, message),
-        session.def && !actions.length ? el('p', {}, 'The game in progress is kept.') : null,
+        session.def && !actions.length ? el('p', {}, m.banner_game_kept()) : null,
         el(
           'div',
           { class: 'buttons' },
           actions.map((a) => button(a.label, a.run, a.testid ? { 'data-testid': a.testid } : {})),
           actions.length
             ? null
-            : button('Choose a scenario', () => {
+            : button(m.banner_choose(), () => {
                 hide(id);
                 choose();
               }),
-          button('Dismiss', () => hide(id), { 'data-testid': 'banner-dismiss' }),
+          button(m.banner_dismiss(), () => hide(id), { 'data-testid': 'banner-dismiss' }),
         ),
       );
       shown = [{ id, node }, ...shown.filter((s) => s.id !== id)].slice(0, MAX_SHOWN);

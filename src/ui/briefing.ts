@@ -4,6 +4,7 @@
 import type { ScenarioDef } from '../engine/schema';
 import { el } from './dom';
 import { formatSigned } from './format';
+import { m } from '../i18n';
 
 type ActorDef = ScenarioDef['actors'][number];
 type BranchDef = NonNullable<ScenarioDef['branches']>[number];
@@ -12,7 +13,9 @@ const objectives = (a: ActorDef): HTMLElement =>
   el(
     'ul',
     { class: 'objectives' },
-    a.objectives.map((o) => el('li', {}, o.text, el('span', { class: 'vp' }, ` (${formatSigned(o.vp)} VP)`))),
+    a.objectives.map((o) =>
+      el('li', {}, o.text, el('span', { class: 'vp' }, ` ${m.briefing_vp({ vp: formatSigned(o.vp) })}`)),
+    ),
   );
 
 /** A playable actor with its checkbox: "I play this one". */
@@ -43,13 +46,8 @@ export function renderSources(def: ScenarioDef): HTMLElement {
   return el(
     'section',
     { class: 'sources', 'data-testid': 'sources' },
-    el('h3', {}, 'Sources'),
-    el(
-      'p',
-      {},
-      'Every quote in the game comes from these articles. Treat what they say as the articles’ claims, ' +
-        'not as established fact; a “Note” under a quote says why a claim is doubtful.',
-    ),
+    el('h3', {}, m.briefing_sources()),
+    el('p', {}, m.briefing_sources_text()),
     el(
       'ul',
       {},
@@ -59,9 +57,9 @@ export function renderSources(def: ScenarioDef): HTMLElement {
           { 'data-source': s.id },
           el('strong', {}, `${s.id}: `),
           el('cite', {}, s.title),
-          s.author ? `, by ${s.author}` : '',
-          `, ${s.outlet}, ${s.date}.`,
-          el('p', { class: 'kind' }, `What kind of source: ${s.kind}`),
+          s.author ? m.briefing_source_author({ author: s.author }) : '',
+          m.briefing_source_outlet({ outlet: s.outlet, date: s.date }),
+          el('p', { class: 'kind' }, m.briefing_source_kind({ kind: s.kind })),
         ),
       ),
     ),
@@ -80,7 +78,9 @@ export function renderQuestions(def: ScenarioDef, branch: BranchDef | null): HTM
     el(
       'h3',
       {},
-      branch?.questions?.length ? `Questions to discuss: ${branch.title}` : 'Questions to discuss',
+      branch?.questions?.length
+        ? m.briefing_questions_branch({ branch: branch.title })
+        : m.briefing_questions(),
     ),
     el(
       'ol',
@@ -109,26 +109,21 @@ export function renderBriefing(
       ? el(
           'section',
           { class: 'branch', 'data-testid': 'branch-text' },
-          el('h3', {}, `What if: ${branch.title}`),
+          el('h3', {}, m.briefing_what_if({ branch: branch.title })),
           el('p', {}, branch.text),
         )
       : null,
     el(
       'section',
       {},
-      el('h3', {}, 'The situation'),
+      el('h3', {}, m.briefing_situation()),
       def.briefing.situation.map((p) => el('p', {}, p)),
     ),
     el(
       'section',
       { class: 'choose' },
-      el('h3', { id: 'choose-heading' }, 'Who do you play?'),
-      el(
-        'p',
-        {},
-        'Tick one actor, or several to share this screen (hot seat: players take turns, each other’s orders ' +
-          'hidden). The computer plays the rest. Tick none to watch the computer play.',
-      ),
+      el('h3', { id: 'choose-heading' }, m.briefing_who()),
+      el('p', {}, m.briefing_who_text()),
       el(
         'div',
         { role: 'group', 'aria-labelledby': 'choose-heading' },
@@ -142,7 +137,7 @@ export function renderBriefing(
         ? el(
             'details',
             {},
-            el('summary', {}, `The other actors (${others.length}), played by the computer`),
+            el('summary', {}, m.briefing_others({ count: others.length })),
             el(
               'ul',
               { class: 'actor-choices' },

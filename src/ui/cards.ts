@@ -9,6 +9,7 @@ import { currentPlayer } from './context';
 import { button, el, hiddenText, keepFocus, setChildren } from './dom';
 import { actorColor, actorName, describeParams, layerName, orderKey, regionName } from './format';
 import { renderObjective } from './scores';
+import { m } from '../i18n';
 
 export interface Card {
   element: HTMLElement;
@@ -22,7 +23,11 @@ export interface Card {
  * The current player's options that `matches` picks (the covert variant as the orders panel shows it), each
  * with Give order or the reason it is refused; null when nobody is held or none matches.
  */
-function ordersHere(ui: Ui, heading: string, matches: (o: OrderOption) => boolean): HTMLElement | null {
+function ordersHere(
+  ui: Ui,
+  heading: (player: string) => string,
+  matches: (o: OrderOption) => boolean,
+): HTMLElement | null {
   const player = currentPlayer(ui);
   const def = ui.session.def;
   if (!player || !def || ui.session.state?.over) return null;
@@ -35,7 +40,7 @@ function ordersHere(ui: Ui, heading: string, matches: (o: OrderOption) => boolea
   return el(
     'div',
     { class: 'card-orders', 'data-testid': 'card-orders' },
-    el('h4', {}, `${heading} (${actorName(def, player)})`),
+    el('h4', {}, heading(actorName(def, player))),
     el(
       'ul',
       {},
@@ -47,14 +52,14 @@ function ordersHere(ui: Ui, heading: string, matches: (o: OrderOption) => boolea
           { class: o.verdict.ok ? 'option' : 'option refused', 'data-order-id': o.order.id },
           el('span', {}, name),
           o.verdict.ok
-            ? button('Give order', () => void ui.session.order(o.order), {
+            ? button(m.cards_give_order(), () => void ui.session.order(o.order), {
                 class: 'give',
                 disabled: ui.view.locked,
                 'data-testid': 'card-give-order',
                 'data-key': `card-give|${orderKey(o.order)}`,
-                'aria-label': `Give order: ${name}`,
+                'aria-label': m.cards_give_order_label({ order: name }),
               })
-            : el('p', { class: 'refusal' }, hiddenText('Not possible now: '), o.verdict.reason),
+            : el('p', { class: 'refusal' }, hiddenText(`${m.cards_not_possible()} `), o.verdict.reason),
         );
       }),
     ),
@@ -75,7 +80,7 @@ export function createCard(ui: Ui): Card {
   };
 
   const closeButton = () =>
-    button('×', close, { class: 'close', 'aria-label': 'Close the card', 'data-testid': 'card-close' });
+    button('×', close, { class: 'close', 'aria-label': m.cards_close(), 'data-testid': 'card-close' });
 
   const region = (id: string) => {
     const s = session.state;
@@ -91,19 +96,19 @@ export function createCard(ui: Ui): Card {
       element,
       closeButton(),
       el('h3', {}, regionName(w.def, id)),
-      el('p', { class: 'muted' }, `Theatre: ${layerName(w.def, def.theatre)}`),
+      el('p', { class: 'muted' }, m.cards_theatre({ theatre: layerName(w.def, def.theatre) })),
       el(
         'p',
         {},
-        'Held by: ',
-        el('strong', {}, r.controller ? actorName(w.def, r.controller) : 'nobody'),
-        r.contested ? el('span', { class: 'tag tag-contested' }, 'contested') : null,
+        `${m.cards_held_by()} `,
+        el('strong', {}, r.controller ? actorName(w.def, r.controller) : m.cards_nobody()),
+        r.contested ? el('span', { class: 'tag tag-contested' }, m.cards_contested()) : null,
       ),
       forces.length
         ? el(
             'table',
             { class: 'forces' },
-            el('caption', {}, 'Forces present'),
+            el('caption', {}, m.cards_forces()),
             el(
               'tbody',
               {},
@@ -124,8 +129,12 @@ export function createCard(ui: Ui): Card {
               ),
             ),
           )
-        : el('p', { class: 'muted' }, 'No forces present.'),
-      ordersHere(ui, 'Orders here', (o) => o.order.region === id),
+        : el('p', { class: 'muted' }, m.cards_no_forces()),
+      ordersHere(
+        ui,
+        (player) => m.cards_orders_here({ player }),
+        (o) => o.order.region === id,
+      ),
     );
     element.setAttribute('data-testid', 'region-card');
     element.setAttribute('data-region', id);
@@ -141,10 +150,20 @@ export function createCard(ui: Ui): Card {
       element,
       closeButton(),
       el('h3', {}, el('span', { class: 'swatch', style: `background:${a.color}` }), a.name),
-      el('p', { class: 'muted' }, `${a.kind}${a.playable ? ' · playable' : ''} · score ${s.scores[id] ?? 0}`),
+      el(
+        'p',
+        { class: 'muted' },
+        a.playable
+          ? m.cards_actor_playable({ kind: a.kind, score: s.scores[id] ?? 0 })
+          : m.cards_actor({ kind: a.kind, score: s.scores[id] ?? 0 }),
+      ),
       a.description ? el('p', {}, a.description) : null,
       el('ul', { class: 'objectives' }, objectiveStatus({ s, w }, id).map(renderObjective)),
-      ordersHere(ui, `Orders aimed at ${a.name}`, (o) => o.order.target === id),
+      ordersHere(
+        ui,
+        (player) => m.cards_orders_aimed({ actor: a.name, player }),
+        (o) => o.order.target === id,
+      ),
     );
     element.setAttribute('data-testid', 'actor-card');
     element.setAttribute('data-actor', id);

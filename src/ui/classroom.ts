@@ -13,8 +13,9 @@ import { nextTask } from '../session/opening';
 import { lineEnd, ROOT } from '../session/tree';
 import type { Ui } from './context';
 import { button, dialogFooter, el, makeDialog, openDialog, setChildren } from './dom';
-import { restartTimer } from './facilitator';
+import { fill, restartTimer } from './facilitator';
 import { describeOrder, describeTurn } from './format';
+import { m } from '../i18n';
 
 export type ClassRole = 'teacher' | 'group';
 
@@ -34,6 +35,9 @@ const teacherKeyName = (code: string) => `class.teacher.${code}`;
 const seatKeyName = (code: string) => `class.seat.${code}`;
 const CODE = /^[A-Z0-9]{6}$/;
 
+/** The class link's failure in words: the server's reason, or "no answer" when it gave none. */
+const reasonOf = (error: string): string => error || m.classroom_no_answer();
+
 interface Free {
   code: string;
   scenario: string;
@@ -46,10 +50,10 @@ export function mountClassroom(ui: Ui): Classroom {
   const bar = el('section', {
     class: 'class-bar',
     hidden: true,
-    'aria-label': 'Class',
+    'aria-label': m.classroom_bar(),
     'data-testid': 'class-bar',
   });
-  const joinDialog = makeDialog('Join a class', { 'data-testid': 'class-join' });
+  const joinDialog = makeDialog(m.classroom_join_dialog(), { 'data-testid': 'class-join' });
   let link: ClassLink | null = null;
   let welcome: Welcome | null = null;
   let status: ClassStatus | null = null;
@@ -130,16 +134,13 @@ export function mountClassroom(ui: Ui): Classroom {
         .finally(() => (rebuilding = false));
       if (lastGame !== game) return; // a newer game came meanwhile
       if (!opened.ok) {
-        ui.announce(`The class's game cannot be shown: ${opened.error}`);
+        ui.announce(m.classroom_game_not_shown({ error: opened.error }));
         return;
       }
     }
     const state = session.state!;
     verified = { turn: game.turn, hash: game.hash, same: stateHash(state) === game.hash };
-    if (!verified.same)
-      ui.announce(
-        `This page's engine rebuilt another state than the class server's for turn ${game.turn}: tell the teacher.`,
-      );
+    if (!verified.same) ui.announce(m.classroom_state_differs_said({ turn: game.turn }));
     applyHeld();
     applyLock();
     ui.refresh();
@@ -147,7 +148,7 @@ export function mountClassroom(ui: Ui): Classroom {
     // A new turn of the class: said as a turn resolved here would be, the teacher's timer starts again, and
     // the end of the game opens the debrief on every page.
     if (before !== null && game.turn > before && session.world) {
-      ui.announce(describeTurn(state, session.world), `Turn ${state.turn} resolved: see the Report tab.`);
+      ui.announce(describeTurn(state, session.world), m.classroom_turn_resolved({ turn: state.turn }));
       if (welcome?.role === 'teacher' && ui.view.timer.minutes > 0) {
         restartTimer(ui);
         shareDisplay();
@@ -186,14 +187,14 @@ export function mountClassroom(ui: Ui): Classroom {
     message: onMessage,
     connection(state: Connection) {
       connection = state;
-      if (state === 'reconnecting') ui.announce('The connection to the class was lost: reconnecting…');
+      if (state === 'reconnecting') ui.announce(m.classroom_reconnecting_said());
       draw();
     },
-    gone(message: string) {
+    gone(message: string | null) {
       connection = 'gone';
-      goneReason = message;
+      goneReason = message === null ? m.classroom_lost_before_setup() : reasonOf(message);
       session.remote = null;
-      ui.announce(`This page has left the class: ${message}`);
+      ui.announce(m.classroom_left_said({ reason: goneReason }));
       draw();
     },
   };
@@ -204,24 +205,27 @@ export function mountClassroom(ui: Ui): Classroom {
     link.leave();
     link = null;
     session.remote = null;
-    handlers.gone('another game was opened on this page; open the join link again to come back.');
+    handlers.gone(m.classroom_other_game());
   });
 
   /** Ends the turn the class's way: a group sends its orders, the teacher has the server resolve the turn. */
   const remote = {
     endTurn(): Result<string> {
-      if (!link?.connected || !welcome)
-        return { ok: false, error: 'Not connected to the class: wait a moment.' };
+      if (!link?.connected || !welcome) return { ok: false, error: m.classroom_not_connected() };
       const root = session.root;
       if (!root || session.cursor !== lineEnd(root, ROOT))
-        return { ok: false, error: 'Go to the latest turn (End) to give this turn’s orders.' };
+        return { ok: false, error: m.classroom_go_to_latest() };
       if (welcome.role === 'group') {
-        if (status?.locked) return { ok: false, error: 'The teacher has locked the orders for this turn.' };
+        if (status?.locked) return { ok: false, error: m.classroom_locked_error() };
         link.send(session.pending);
         const n = session.pending.length;
         ui.announce(
-          `${n ? `Your ${n} order${n === 1 ? '' : 's'}` : 'No orders'} sent to the teacher: you can change them until the turn is resolved.`,
-          'Orders sent',
+          n === 0
+            ? m.classroom_sent_said_none()
+            : n === 1
+              ? m.classroom_sent_said_one({ count: n })
+              : m.classroom_sent_said_other({ count: n }),
+          m.classroom_orders_sent(),
         );
         return { ok: true, value: 'sent' };
       }
@@ -231,7 +235,7 @@ export function mountClassroom(ui: Ui): Classroom {
         paused: session.aiPaused,
         lookahead: session.lookahead,
       });
-      ui.announce('The turn goes to the class server to be resolved…', 'Resolving…');
+      ui.announce(m.classroom_resolving_said(), m.classroom_resolving());
       return { ok: true, value: 'resolving' };
     },
   };
@@ -253,7 +257,7 @@ export function mountClassroom(ui: Ui): Classroom {
   async function startClass(): Promise<Result<ClassLink>> {
     const def = session.def;
     const node = session.node;
-    if (!def || !node) return { ok: false, error: 'No game is loaded.' };
+    if (!def || !node) return { ok: false, error: m.classroom_no_game() };
     const where = await address();
     return connect((c) =>
       c.ClassLink.create(where, { scenario: def.id, branch: node.branch, seed: session.seed }, handlers),
@@ -274,7 +278,7 @@ export function mountClassroom(ui: Ui): Classroom {
         ? { ok: true, value: body }
         : { ok: false, error: body.error ?? `HTTP ${response.status}` };
     } catch (err) {
-      return { ok: false, error: `the class server does not answer (${(err as Error).message})` };
+      return { ok: false, error: m.classroom_no_server({ error: (err as Error).message }) };
     }
   }
 
@@ -286,10 +290,14 @@ export function mountClassroom(ui: Ui): Classroom {
           button(
             p.name,
             async () => {
-              message.textContent = `Joining as ${p.name}…`;
+              message.textContent = m.classroom_joining({ power: p.name });
               const joined = await joinAs(code, { power: p.power });
               if (joined.ok) joinDialog.close();
-              else void showJoin(code, `${p.name} could not be taken: ${joined.error}`);
+              else
+                void showJoin(
+                  code,
+                  m.classroom_power_not_taken({ power: p.name, error: reasonOf(joined.error) }),
+                );
             },
             { class: 'primary', 'data-testid': 'class-join-power', 'data-actor': p.power },
           ),
@@ -300,21 +308,17 @@ export function mountClassroom(ui: Ui): Classroom {
       el(
         'div',
         { class: 'dialog-body' },
-        el('h2', { tabindex: -1 }, `Join class ${code}`),
+        el('h2', { tabindex: -1 }, m.classroom_join_heading({ code })),
         free.ok
-          ? el(
-              'p',
-              {},
-              `Scenario ${free.value.scenario}, turn ${free.value.turn}. Choose the power your group plays: the others' orders stay hidden until the teacher resolves the turn.`,
-            )
-          : el('p', { class: 'reason' }, `This class cannot be joined: ${free.error}.`),
-        free.ok && !choices.length ? el('p', {}, 'Every power of this class is taken.') : null,
+          ? el('p', {}, m.classroom_join_choose({ scenario: free.value.scenario, turn: free.value.turn }))
+          : el('p', { class: 'reason' }, m.classroom_join_refused({ error: free.error })),
+        free.ok && !choices.length ? el('p', {}, m.classroom_all_taken()) : null,
         el('div', { class: 'buttons class-powers' }, choices),
         message,
       ),
       dialogFooter(
-        button('Check again', () => void showJoin(code), { 'data-testid': 'class-join-refresh' }),
-        button('Play alone instead', () => joinDialog.close(), { 'data-testid': 'class-join-cancel' }),
+        button(m.classroom_check_again(), () => void showJoin(code), { 'data-testid': 'class-join-refresh' }),
+        button(m.classroom_play_alone(), () => joinDialog.close(), { 'data-testid': 'class-join-cancel' }),
       ),
     );
     openDialog(joinDialog, joinDialog.querySelector<HTMLElement>('h2'));
@@ -327,7 +331,14 @@ export function mountClassroom(ui: Ui): Classroom {
       'li',
       { 'data-testid': 'class-seat', 'data-actor': s.power, 'data-sent': String(s.sent) },
       el('strong', {}, s.name),
-      ` — ${s.connected ? 'connected' : 'not connected'}, ${s.sent ? `orders sent${welcome?.role === 'teacher' ? ` (${orders.length})` : ''}` : 'no orders yet'}`,
+      ` ${m.classroom_seat({
+        connection: s.connected ? m.classroom_seat_connected() : m.classroom_seat_not_connected(),
+        orders: !s.sent
+          ? m.classroom_seat_no_orders()
+          : welcome?.role === 'teacher'
+            ? m.classroom_seat_sent_count({ count: orders.length })
+            : m.classroom_seat_sent(),
+      })}`,
       welcome?.role === 'teacher' && orders.length && world
         ? el(
             'ul',
@@ -344,14 +355,14 @@ export function mountClassroom(ui: Ui): Classroom {
     const code = welcome.code;
     const state =
       connection === 'gone'
-        ? `Left the class: ${goneReason}`
+        ? m.classroom_left({ reason: goneReason })
         : connection === 'reconnecting'
-          ? 'Connection lost: reconnecting…'
-          : 'Connected';
+          ? m.classroom_reconnecting()
+          : m.classroom_connected();
     const check = verified
       ? verified.same
-        ? `Turn ${verified.turn}: the same state as the server's (${verified.hash})`
-        : `Turn ${verified.turn}: this page's state differs from the server's!`
+        ? m.classroom_verified_same({ turn: verified.turn, hash: verified.hash })
+        : m.classroom_verified_differs({ turn: verified.turn })
       : '';
     // The scenario in the link lets a group's page open the class's scenario as it loads, not once it joins.
     const joinUrl = `${location.origin}${location.pathname}?scenario=${encodeURIComponent(status?.scenario ?? '')}&join=${code}`;
@@ -364,15 +375,20 @@ export function mountClassroom(ui: Ui): Classroom {
       el(
         'div',
         { class: 'class-head' },
-        el('strong', {}, 'Class '),
-        el('strong', { class: 'class-code', 'data-testid': 'class-code' }, code),
+        el(
+          'strong',
+          {},
+          fill(m.classroom_head, {
+            code: el('strong', { class: 'class-code', 'data-testid': 'class-code' }, code),
+          }),
+        ),
         ' · ',
         teacher
-          ? 'Teacher’s console'
+          ? m.classroom_teacher_console()
           : el(
               'span',
               { 'data-testid': 'class-power' },
-              `Your group plays ${seats.find((s) => s.power === mine)?.name ?? mine}`,
+              m.classroom_group_plays({ power: seats.find((s) => s.power === mine)?.name ?? mine }),
             ),
         ' · ',
         el('span', { 'data-testid': 'class-connection', 'data-state': connection }, state),
@@ -385,7 +401,7 @@ export function mountClassroom(ui: Ui): Classroom {
             el(
               'label',
               {},
-              'Join link for the groups: ',
+              `${m.classroom_join_link()} `,
               el('input', {
                 type: 'text',
                 readonly: true,
@@ -394,11 +410,16 @@ export function mountClassroom(ui: Ui): Classroom {
                 'data-testid': 'class-link',
               }),
             ),
-            ` ${sentCount} of ${seats.length} group${seats.length === 1 ? '' : 's'} sent orders`,
-            status?.free.length ? ` · not taken: ${status.free.map((f) => f.name).join(', ')}` : '',
+            ` ${(seats.length === 1 ? m.classroom_groups_sent_one : m.classroom_groups_sent_other)({
+              sent: sentCount,
+              groups: seats.length,
+            })}`,
+            status?.free.length
+              ? ` · ${m.classroom_not_taken({ powers: status.free.map((f) => f.name).join(m.classroom_list_separator()) })}`
+              : '',
             ' ',
             button(
-              status?.locked ? 'Unlock the orders' : 'Lock the orders',
+              status?.locked ? m.classroom_unlock() : m.classroom_lock(),
               () => link?.lock(!status?.locked),
               {
                 'aria-pressed': String(!!status?.locked),
@@ -413,12 +434,14 @@ export function mountClassroom(ui: Ui): Classroom {
             el(
               'span',
               { 'data-testid': 'class-sent' },
-              sent.length
-                ? `Sent: ${sent.length} order${sent.length === 1 ? '' : 's'} (change them and send again until the turn resolves)`
-                : 'No orders sent yet this turn: give them, then Send orders.',
+              sent.length === 0
+                ? m.classroom_sent_none()
+                : sent.length === 1
+                  ? m.classroom_sent_one({ count: sent.length })
+                  : m.classroom_sent_other({ count: sent.length }),
             ),
-            status?.locked ? el('span', { class: 'notice' }, ' The teacher has locked the orders.') : null,
-            ` · ${sentCount} of ${seats.length} groups have sent orders`,
+            status?.locked ? el('span', { class: 'notice' }, ` ${m.classroom_locked()}`) : null,
+            ` · ${m.classroom_groups_have_sent({ sent: sentCount, groups: seats.length })}`,
             el('ul', { class: 'class-seats' }, seats.map(seatLine)),
           ),
     );
@@ -432,17 +455,10 @@ export function mountClassroom(ui: Ui): Classroom {
     },
     shareDisplay,
     section(redraw) {
-      const body = el('div', {}, el('p', { class: 'muted' }, 'Checking for a class server…'));
+      const body = el('div', {}, el('p', { class: 'muted' }, m.classroom_checking()));
       const render = async () => {
         if (welcome && session.remote) {
-          setChildren(
-            body,
-            el(
-              'p',
-              {},
-              `Class ${welcome.code} is running: its line under the top bar shows the groups and the join link.`,
-            ),
-          );
+          setChildren(body, el('p', {}, m.classroom_running({ code: welcome.code })));
           return;
         }
         const served =
@@ -454,28 +470,22 @@ export function mountClassroom(ui: Ui): Classroom {
         if (!served) {
           setChildren(
             body,
-            el(
-              'p',
-              { class: 'muted' },
-              'To play with groups at their own computers, start the class server on the teacher’s computer (npm run class) and open the address it prints; then start the class here.',
-            ),
+            el('p', { class: 'muted' }, m.classroom_no_class_server({ command: 'npm run class' })),
           );
           return;
         }
         const note = el('p', { class: 'reason', role: 'status', 'data-testid': 'class-start-status' });
         setChildren(
           body,
-          el(
-            'p',
-            {},
-            'Start a class of this scenario and branch, from its first turn, with this seed. Each group joins with the link from its own browser and plays one power; you see every group’s orders and resolve the turns.',
-          ),
+          el('p', {}, m.classroom_start_note()),
           button(
-            'Start a class',
+            m.classroom_start(),
             async () => {
-              note.textContent = 'Starting…';
+              note.textContent = m.classroom_starting();
               const started = await startClass();
-              note.textContent = started.ok ? '' : `The class could not start: ${started.error}`;
+              note.textContent = started.ok
+                ? ''
+                : m.classroom_start_failed({ error: reasonOf(started.error) });
               if (started.ok) redraw();
             },
             { class: 'primary', 'data-testid': 'class-start' },
@@ -487,7 +497,7 @@ export function mountClassroom(ui: Ui): Classroom {
       return el(
         'section',
         { 'data-testid': 'class-section' },
-        el('h3', {}, 'A class on several devices'),
+        el('h3', {}, m.classroom_section_title()),
         body,
       );
     },
@@ -497,22 +507,19 @@ export function mountClassroom(ui: Ui): Classroom {
       const teacher = params.get('class');
       const code = (group ?? teacher ?? '').toUpperCase();
       if (!code) return;
-      if (!CODE.test(code)) return ui.announce(`"${code}" is not a class code (six letters and digits).`);
+      if (!CODE.test(code)) return ui.announce(m.classroom_bad_code({ code }));
       if (teacher !== null) {
         const key = read(teacherKeyName(code));
-        if (!key)
-          return ui.announce(
-            `This browser is not the teacher of class ${code}: open the join link to play in it.`,
-          );
+        if (!key) return ui.announce(m.classroom_not_teacher({ code }));
         const joined = await joinAs(code, { teacher: key });
-        if (!joined.ok) ui.announce(`Class ${code} cannot be opened: ${joined.error}`);
+        if (!joined.ok) ui.announce(m.classroom_not_opened({ code, error: reasonOf(joined.error) }));
         return;
       }
       const seat = read(seatKeyName(code));
       if (seat) {
         const joined = await joinAs(code, { seat });
         if (joined.ok) return;
-        return showJoin(code, `Your group's seat could not be taken back: ${joined.error}`);
+        return showJoin(code, m.classroom_seat_lost({ error: reasonOf(joined.error) }));
       }
       return showJoin(code);
     },

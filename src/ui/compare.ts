@@ -6,6 +6,7 @@ import type { Ui } from './context';
 import { button, el, hiddenText, makeDialog, openDialog, setChildren } from './dom';
 import { renderDiff } from './differences';
 import { counterpart, lineLabel, listChoices } from './lines';
+import { m } from '../i18n';
 
 export interface ComparePanel {
   dialog: HTMLDialogElement;
@@ -14,7 +15,10 @@ export interface ComparePanel {
 
 export function createCompare(ui: Ui, openOdds: (left: Path, right: Path | null) => void): ComparePanel {
   const { session } = ui;
-  const dialog = makeDialog('Compare', { class: 'dialog wide compare', 'data-testid': 'compare-panel' });
+  const dialog = makeDialog(m.compare_dialog_title(), {
+    class: 'dialog wide compare',
+    'data-testid': 'compare-panel',
+  });
   const body = el('div', { class: 'dialog-body' });
   const footer = el('div', { class: 'dialog-footer' });
   dialog.append(body, footer);
@@ -43,61 +47,62 @@ export function createCompare(ui: Ui, openOdds: (left: Path, right: Path | null)
     return el(
       'label',
       { class: `side side-${which}` },
-      el('span', { class: 'side-name' }, which === 'left' ? 'Left' : 'Right'),
+      el('span', { class: 'side-name' }, which === 'left' ? m.compare_left() : m.compare_right()),
       select,
     );
   }
 
   function render(): void {
     const { def, root } = session;
-    if (!def || !root) return setChildren(body, el('p', {}, 'No game is loaded.'));
+    if (!def || !root) return setChildren(body, el('p', {}, m.compare_no_game()));
     const result = session.compare(left, right);
     const names = [lineLabel(def, root, left), lineLabel(def, root, right)];
     let content: HTMLElement[];
     if (!result.ok) content = [el('p', { role: 'alert' }, result.error)];
     else {
       const d = result.value.diff;
-      const parts = [
-        `${d.relations.length} relation value${d.relations.length === 1 ? '' : 's'}`,
-        `${d.control.length} region${d.control.length === 1 ? '' : 's'}`,
-        `${d.meters.length} meter${d.meters.length === 1 ? '' : 's'}`,
-        `${d.scores.length} score${d.scores.length === 1 ? '' : 's'}`,
-      ];
+      type Count = (inputs: { count: number }) => string;
+      const count = (n: number, one: Count, other: Count) =>
+        n === 1 ? one({ count: n }) : other({ count: n });
+      const parts = {
+        relations: count(d.relations.length, m.compare_relations_one, m.compare_relations_other),
+        regions: count(d.control.length, m.compare_regions_one, m.compare_regions_other),
+        meters: count(d.meters.length, m.compare_meters_one, m.compare_meters_other),
+        scores: count(d.scores.length, m.compare_scores_one, m.compare_scores_other),
+      };
       const diff = renderDiff(def, d);
-      const turns =
-        d.turn[0] === d.turn[1] ? '' : ` (turn ${d.turn[0]} on the left, turn ${d.turn[1]} on the right)`;
       content = [
         el(
           'p',
           { class: 'summary-line', 'data-testid': 'compare-summary' },
-          left === right ? 'Both sides are the same turn.' : `${parts.join(', ')} differ${turns}.`,
+          left === right
+            ? m.compare_same()
+            : d.turn[0] === d.turn[1]
+              ? m.compare_summary(parts)
+              : m.compare_summary_turns({ ...parts, left: d.turn[0], right: d.turn[1] }),
         ),
-        el(
-          'p',
-          { class: 'legend' },
-          'Change = right minus left. Blue ▲ “+”: higher on the right; orange ▼ “−”: lower. “Why?” lists the effects along each line that touched it (those both lines share are folded away).',
-        ),
-        ...(diff.length ? diff : [el('p', { class: 'muted' }, 'Nothing differs.')]),
+        el('p', { class: 'legend' }, m.compare_legend()),
+        ...(diff.length ? diff : [el('p', { class: 'muted' }, m.compare_nothing())]),
       ];
     }
     setChildren(
       body,
-      el('h2', { tabindex: -1 }, 'Compare'),
+      el('h2', { tabindex: -1 }, m.compare_dialog_title()),
       el(
         'div',
         { class: 'compare-sides' },
         picker('left', left),
         button(
-          '⇄ Swap',
+          m.compare_swap(),
           () => {
             [left, right] = [right, left];
             render();
           },
-          { 'data-testid': 'compare-swap', 'aria-label': 'Swap left and right' },
+          { 'data-testid': 'compare-swap', 'aria-label': m.compare_swap_label() },
         ),
         picker('right', right),
       ),
-      hiddenText(`Left: ${names[0]}. Right: ${names[1]}.`),
+      hiddenText(m.compare_sides({ left: names[0]!, right: names[1]! })),
       content,
     );
   }
@@ -108,14 +113,14 @@ export function createCompare(ui: Ui, openOdds: (left: Path, right: Path | null)
       'div',
       { class: 'buttons' },
       button(
-        'Odds for both…',
+        m.compare_odds(),
         () => {
           dialog.close();
           openOdds(left, right);
         },
         { 'data-testid': 'compare-odds' },
       ),
-      button('Close', () => dialog.close(), { class: 'primary' }),
+      button(m.compare_close(), () => dialog.close(), { class: 'primary' }),
     ),
   );
 

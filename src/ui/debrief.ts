@@ -8,6 +8,7 @@ import type { TreeNode } from '../session/tree';
 import { el } from './dom';
 import { actorColor, actorName, describeOrder, formatSigned } from './format';
 import { linearScale, svg, ticks } from './plots';
+import { m } from '../i18n';
 
 /** An actor's score as the game makes it: VP banked by rules, plus the objectives met, less the tension penalty. */
 export interface ScoreParts {
@@ -28,8 +29,7 @@ export function scoreParts(s: GameState, w: World, actor: string): ScoreParts {
 
 /** "3 banked + 7 met − 2 for tension (9, a quarter rounded down) = 8". */
 export const describeScore = (p: ScoreParts): string =>
-  `${p.banked} VP banked + ${p.met} VP of objectives met − ${p.penalty} for tension ` +
-  `(${p.tension}, a quarter rounded down) = ${p.total}`;
+  m.debrief_score({ banked: p.banked, met: p.met, penalty: p.penalty, tension: p.tension, total: p.total });
 
 /** One order a player gave, and the largest thing it did. */
 export interface Decision {
@@ -60,7 +60,7 @@ export function keyDecisions(w: World, line: readonly TreeNode[]): Decision[] {
         turn: node.turn,
         order: describeOrder(w, order),
         outcome: order.outcome ?? '',
-        consequence: main ? main.text : 'no visible effect',
+        consequence: main ? main.text : m.debrief_no_effect(),
       });
     });
   }
@@ -134,17 +134,23 @@ export function turnRuns(turns: readonly number[]): string {
   for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
-    out.push(j > i ? `T${sorted[i]}–T${sorted[j]}` : `T${sorted[i]}`);
+    out.push(
+      j > i
+        ? m.debrief_turn_run({ from: sorted[i]!, to: sorted[j]! })
+        : m.debrief_turn_short({ turn: sorted[i]! }),
+    );
     i = j + 1;
   }
-  return out.join(', ');
+  return out.join(m.debrief_list_separator());
 }
 
 /** "R2 at T1–T8; R24c at T1, T5–T7": the rules that acted on a pair, and when. */
 export function describeRules(rules: PairLine['rules']): string {
   const byRule = new Map<string, number[]>();
   for (const r of rules) byRule.set(r.rule, [...(byRule.get(r.rule) ?? []), r.at]);
-  return [...byRule].map(([rule, at]) => `${rule} at ${turnRuns(at)}`).join('; ');
+  return [...byRule]
+    .map(([rule, at]) => m.debrief_rule_at({ rule, turns: turnRuns(at) }))
+    .join(m.debrief_semicolon());
 }
 
 /** A short sample of a pair's line (its colour and dashes) for the key. */
@@ -173,15 +179,19 @@ export function relationsPlot(w: World, pairs: readonly PairLine[]): SVGElement 
   const x = linearScale([0, turns], [PAD.left, PLOT_W - PAD.right]);
   const y = linearScale([-100, 100], [PLOT_H - PAD.bottom, PAD.top]);
   const label = pairs
-    .map(
-      (p) =>
-        `${actorName(w.def, p.a)}–${actorName(w.def, p.b)} from ${formatSigned(p.values[0]!)} to ${formatSigned(p.values.at(-1)!)}`,
+    .map((p) =>
+      m.debrief_plot_pair({
+        a: actorName(w.def, p.a),
+        b: actorName(w.def, p.b),
+        from: formatSigned(p.values[0]!),
+        to: formatSigned(p.values.at(-1)!),
+      }),
     )
-    .join('; ');
+    .join(m.debrief_semicolon());
   const plot = svg('svg', {
     class: 'plot relations-plot',
     role: 'img',
-    'aria-label': `Net relations over the game: ${label}`,
+    'aria-label': m.debrief_plot_label({ pairs: label }),
     viewBox: `0 0 ${PLOT_W} ${PLOT_H}`,
     width: PLOT_W,
     height: PLOT_H,
@@ -203,7 +213,11 @@ export function relationsPlot(w: World, pairs: readonly PairLine[]): SVGElement 
   }
   for (const t of ticks([0, turns], Math.min(turns, 12)))
     plot.appendChild(
-      svg('text', { x: x(t), y: PLOT_H - 8, 'text-anchor': 'middle', class: 'tick' }, `T${t}`),
+      svg(
+        'text',
+        { x: x(t), y: PLOT_H - 8, 'text-anchor': 'middle', class: 'tick' },
+        m.debrief_turn_short({ turn: t }),
+      ),
     );
   pairs.forEach((p, k) => {
     const colour = pairColour(w, p);
@@ -222,7 +236,7 @@ export function relationsPlot(w: World, pairs: readonly PairLine[]): SVGElement 
         svg(
           'circle',
           { cx: x(r.at), cy: y(p.values[r.at]!), r: 3.5, fill: colour, stroke: '#fff', 'stroke-width': 1 },
-          svg('title', {}, `${r.rule} at turn ${r.at}`),
+          svg('title', {}, m.debrief_rule_at_turn({ rule: r.rule, turn: r.at })),
         ),
       );
   });
@@ -245,7 +259,7 @@ export function compareWithHistory(w: World, line: readonly TreeNode[]): Compari
     const at = line.findIndex((n, i) => i > 0 && n.state.effects.some((e) => e.rule === rule.id));
     out.push({
       what: `${rule.id}: ${rule.text}`,
-      inGame: at > 0 ? `happened at turn ${line[at]!.turn}` : 'did not happen',
+      inGame: at > 0 ? m.debrief_happened_at({ turn: line[at]!.turn }) : m.debrief_not_happened(),
       happened: rule.ok,
     });
   }
@@ -255,7 +269,7 @@ export function compareWithHistory(w: World, line: readonly TreeNode[]): Compari
       if (!o.ok) return;
       out.push({
         what: `${a.name}: ${o.text}`,
-        inGame: status[k]!.met ? 'met at the end' : 'not met at the end',
+        inGame: status[k]!.met ? m.debrief_met() : m.debrief_not_met(),
         happened: o.ok,
       });
     });
@@ -277,13 +291,8 @@ export function renderDebrief(w: World, line: readonly TreeNode[], held: readonl
     el(
       'section',
       {},
-      el('h3', {}, 'How the scores are made'),
-      el(
-        'p',
-        { class: 'muted' },
-        'Score = VP banked by the rules + the VP of the objectives met at the end − a quarter of the actor’s tension ' +
-          '(its part in contradictions across the layers), rounded down.',
-      ),
+      el('h3', {}, m.debrief_scores_title()),
+      el('p', { class: 'muted' }, m.debrief_scores_note()),
       el(
         'ul',
         { class: 'score-parts' },
@@ -300,7 +309,7 @@ export function renderDebrief(w: World, line: readonly TreeNode[], held: readonl
     el(
       'section',
       {},
-      el('h3', {}, 'The relations that moved most'),
+      el('h3', {}, m.debrief_moved_title()),
       pairs.length
         ? [
             relationsPlot(w, pairs),
@@ -313,23 +322,19 @@ export function renderDebrief(w: World, line: readonly TreeNode[], held: readonl
                   {},
                   lineSample(pairColour(w, p), k),
                   ` ${actorName(w.def, p.a)}–${actorName(w.def, p.b)}: ${formatSigned(p.values[0]!)} → ${formatSigned(p.values.at(-1)!)}`,
-                  p.rules.length ? ` (rules: ${describeRules(p.rules)})` : '',
+                  p.rules.length ? ` ${m.debrief_key_rules({ rules: describeRules(p.rules) })}` : '',
                 ),
               ),
             ),
           ]
-        : el('p', { class: 'muted' }, 'No relation has moved yet.'),
+        : el('p', { class: 'muted' }, m.debrief_none_moved()),
     ),
     history.length
       ? el(
           'section',
           {},
-          el('h3', {}, 'This game and what happened'),
-          el(
-            'p',
-            { class: 'muted' },
-            'What the scenario records of the real outcome (facts from outside the articles), beside this game.',
-          ),
+          el('h3', {}, m.debrief_history_title()),
+          el('p', { class: 'muted' }, m.debrief_history_note()),
           el(
             'ul',
             { class: 'history-compare' },
@@ -338,7 +343,7 @@ export function renderDebrief(w: World, line: readonly TreeNode[], held: readonl
                 'li',
                 { 'data-testid': 'history-compare' },
                 el('strong', {}, c.what),
-                el('p', { class: 'reason' }, `In this game: ${c.inGame}. What happened: ${c.happened}`),
+                el('p', { class: 'reason' }, m.debrief_compare({ inGame: c.inGame, happened: c.happened })),
               ),
             ),
           ),
@@ -347,7 +352,7 @@ export function renderDebrief(w: World, line: readonly TreeNode[], held: readonl
     el(
       'section',
       {},
-      el('h3', {}, 'The players’ decisions and what they did'),
+      el('h3', {}, m.debrief_decisions_title()),
       decisions.length
         ? el(
             'ol',
@@ -356,17 +361,13 @@ export function renderDebrief(w: World, line: readonly TreeNode[], held: readonl
               el(
                 'li',
                 { 'data-testid': 'decision' },
-                el('strong', {}, `Turn ${d.turn}: ${d.order}`),
+                el('strong', {}, m.debrief_decision({ turn: d.turn, order: d.order })),
                 d.outcome ? ` — ${d.outcome}` : '',
                 el('p', { class: 'reason' }, d.consequence),
               ),
             ),
           )
-        : el(
-            'p',
-            { class: 'muted' },
-            held.length ? 'The players gave no orders.' : 'Nobody played: the computer held every actor.',
-          ),
+        : el('p', { class: 'muted' }, held.length ? m.debrief_no_orders() : m.debrief_nobody_played()),
     ),
   );
 }

@@ -15,6 +15,7 @@ import {
   regionName,
   signOf,
 } from './format';
+import { m } from '../i18n';
 
 /** A number with a real minus sign. */
 const plain = (n: number) => (n < 0 ? `${MINUS}${-n}` : String(n));
@@ -32,7 +33,7 @@ const causeItem = (c: Cause) =>
   el(
     'li',
     {},
-    el('span', { class: 'when' }, `Turn ${c.turn}`),
+    el('span', { class: 'when' }, m.differences_turn({ turn: c.turn })),
     c.rule ? el('span', { class: 'rule' }, c.rule) : null,
     ` ${c.text}`,
     c.source ? el('span', { class: 'src' }, ` [${c.source}]`) : null,
@@ -49,18 +50,28 @@ function renderCauses(causes: { left: Cause[]; right: Cause[] }): HTMLElement {
       el('h5', {}, title),
       list.length
         ? el('ol', { class: 'causes' }, list.map(causeItem))
-        : el('p', { class: 'muted' }, shared.length ? 'Nothing else.' : 'Nothing touched it.'),
+        : el(
+            'p',
+            { class: 'muted' },
+            shared.length ? m.differences_nothing_else() : m.differences_nothing_touched(),
+          ),
     );
   return el(
     'div',
     { class: 'why-sides', 'data-testid': 'compare-why-list' },
-    side('Only on the left line', own(causes.left)),
-    side('Only on the right line', own(causes.right)),
+    side(m.differences_only_left(), own(causes.left)),
+    side(m.differences_only_right(), own(causes.right)),
     shared.length
       ? el(
           'details',
           { class: 'shared-causes' },
-          el('summary', {}, `${shared.length} effect${shared.length === 1 ? '' : 's'} both lines share`),
+          el(
+            'summary',
+            {},
+            shared.length === 1
+              ? m.differences_shared_one({ count: shared.length })
+              : m.differences_shared_other({ count: shared.length }),
+          ),
           el('ol', { class: 'causes' }, shared.map(causeItem)),
         )
       : null,
@@ -72,7 +83,7 @@ function diffRows(cells: HTMLElement[], causes: { left: Cause[]; right: Cause[] 
   const why = el('tr', { class: 'why-row', hidden: true }, el('td', { colspan: cells.length + 1 }));
   const toggle = causes
     ? button(
-        'Why?',
+        m.differences_why(),
         () => {
           const open = why.hidden;
           why.hidden = !open;
@@ -112,7 +123,7 @@ const controller = (def: ScenarioDef, id: string | null) =>
         el('span', { class: 'swatch', style: `background:${actorColor(def, id)}` }),
         actorName(def, id),
       )
-    : el('span', { class: 'muted' }, 'nobody');
+    : el('span', { class: 'muted' }, m.differences_nobody());
 
 export function renderDiff(def: ScenarioDef, diff: ExplainedDiff): HTMLElement[] {
   const causes = (key: string) => diff.causes.find((c) => c.key === key);
@@ -121,8 +132,8 @@ export function renderDiff(def: ScenarioDef, diff: ExplainedDiff): HTMLElement[]
   if (diff.control.length)
     out.push(
       table(
-        'Control',
-        ['Region', 'Left', 'Right'],
+        m.differences_control(),
+        [m.differences_region(), m.differences_left(), m.differences_right()],
         diff.control.map((c) =>
           diffRows(
             [
@@ -144,8 +155,8 @@ export function renderDiff(def: ScenarioDef, diff: ExplainedDiff): HTMLElement[]
   if (diff.scores.length)
     out.push(
       table(
-        'Scores',
-        ['Actor', 'Left', 'Right', 'Change'],
+        m.differences_scores(),
+        [m.differences_actor(), m.differences_left(), m.differences_right(), m.differences_change()],
         diff.scores.map((s) =>
           diffRows(
             [
@@ -171,8 +182,8 @@ export function renderDiff(def: ScenarioDef, diff: ExplainedDiff): HTMLElement[]
     if (!rows.length) continue;
     out.push(
       table(
-        `Relations: ${layerName(def, layer)} (${rows.length})`,
-        ['Pair', 'Left', 'Right', 'Change'],
+        m.differences_relations({ layer: layerName(def, layer), count: rows.length }),
+        [m.differences_pair(), m.differences_left(), m.differences_right(), m.differences_change()],
         rows.map((r) =>
           diffRows(
             [
@@ -198,19 +209,25 @@ export function renderDiff(def: ScenarioDef, diff: ExplainedDiff): HTMLElement[]
   if (diff.meters.length)
     out.push(
       table(
-        'Meters',
-        ['Actor', 'Meter', 'Left', 'Right', 'Change'],
-        diff.meters.map((m) =>
+        m.differences_meters(),
+        [
+          m.differences_actor(),
+          m.differences_meter(),
+          m.differences_left(),
+          m.differences_right(),
+          m.differences_change(),
+        ],
+        diff.meters.map((x) =>
           diffRows(
             [
-              el('th', { scope: 'row' }, actorName(def, m.actor)),
-              td(meterName(def, m.meter)),
-              td(plain(m.left)),
-              td(plain(m.right)),
-              td(delta(m.delta)),
+              el('th', { scope: 'row' }, actorName(def, x.actor)),
+              td(meterName(def, x.meter)),
+              td(plain(x.left)),
+              td(plain(x.right)),
+              td(delta(x.delta)),
             ],
-            causes(`meter:${m.actor}|${m.meter}`),
-            { 'data-testid': 'compare-meter', 'data-actor': m.actor, 'data-meter': m.meter },
+            causes(`meter:${x.actor}|${x.meter}`),
+            { 'data-testid': 'compare-meter', 'data-actor': x.actor, 'data-meter': x.meter },
           ),
         ),
       ),
@@ -222,7 +239,13 @@ export function renderDiff(def: ScenarioDef, diff: ExplainedDiff): HTMLElement[]
       el(
         'section',
         { class: 'triads-only' },
-        el('h3', {}, `Contradictions only on the ${side} (${triads.length})`),
+        el(
+          'h3',
+          {},
+          side === 'left'
+            ? m.differences_triads_left({ count: triads.length })
+            : m.differences_triads_right({ count: triads.length }),
+        ),
         el(
           'ul',
           {},
@@ -231,7 +254,11 @@ export function renderDiff(def: ScenarioDef, diff: ExplainedDiff): HTMLElement[]
               'li',
               { 'data-testid': 'compare-triad', 'data-side': side, 'data-actors': t.actors.join(',') },
               t.actors.map((a) => actorName(def, a)).join(' – '),
-              el('span', { class: 'tag' }, t.layer === 'cross' ? 'across layers' : layerName(def, t.layer)),
+              el(
+                'span',
+                { class: 'tag' },
+                t.layer === 'cross' ? m.differences_across_layers() : layerName(def, t.layer),
+              ),
             ),
           ),
         ),

@@ -5,6 +5,7 @@ import type { Effect, ResolvedOrder, World } from '../engine/index';
 import type { SourceRef } from '../engine/schema';
 import { button, el } from './dom';
 import { describeOrder, formatDate, quoteShown, regionName, sourceLabel } from './format';
+import { m } from '../i18n';
 
 /** The quoted passage: “…” — A1, New Eastern Outlook; with the intended wording of spun text and a note. */
 export function renderQuote(w: World, source: SourceRef): HTMLElement {
@@ -12,9 +13,9 @@ export function renderQuote(w: World, source: SourceRef): HTMLElement {
     'blockquote',
     { class: 'quote', 'data-testid': 'log-quote' },
     el('p', {}, `“${source.quote}”`),
-    source.intended ? el('p', { class: 'intended' }, `Intended wording: “${source.intended}”`) : null,
+    source.intended ? el('p', { class: 'intended' }, m.effects_intended({ text: source.intended })) : null,
     el('footer', {}, `— ${sourceLabel(w.def, source.source)}`),
-    source.note ? el('p', { class: 'note' }, `Note: ${source.note}`) : null,
+    source.note ? el('p', { class: 'note' }, m.effects_note({ note: source.note })) : null,
   );
 }
 
@@ -37,9 +38,13 @@ export function renderEffect(w: World, bus: Bus, e: Effect, showQuote = !!e.sour
       e.rule ? ' ' : null,
       e.text,
       region
-        ? button(`Show ${regionName(w.def, region)}`, () => bus.emit('view/region', { region }), {
-            class: 'link',
-          })
+        ? button(
+            m.effects_show_region({ region: regionName(w.def, region) }),
+            () => bus.emit('view/region', { region }),
+            {
+              class: 'link',
+            },
+          )
         : null,
     ),
     showQuote && e.source ? renderQuote(w, e.source) : null,
@@ -72,15 +77,16 @@ export function renderOrderLine(
       'p',
       { class: 'reason' },
       byPlayer
-        ? 'Given by a player.'
+        ? m.effects_by_player()
         : !showReason
-          ? 'Given by the AI (its reasons are hidden by the facilitator).'
+          ? m.effects_by_ai_hidden()
           : order.reason
-            ? `Why (AI): ${order.reason}`
-            : 'Given by the AI.',
+            ? m.effects_why_ai({ reason: order.reason })
+            : m.effects_by_ai(),
     ),
   );
 }
 
 /** "Turn 3 · 19 Dec 2016". */
-export const turnLabel = (turn: number, date: string): string => `Turn ${turn} · ${formatDate(date)}`;
+export const turnLabel = (turn: number, date: string): string =>
+  m.effects_turn_label({ turn, date: formatDate(date) });

@@ -7,8 +7,10 @@
 import type { Injection } from '../engine/index';
 import { injectableEvents } from '../engine/index';
 import type { Ui } from './context';
+import type { Child } from './dom';
 import { button, dialogFooter, el, makeDialog, openDialog, setChildren } from './dom';
 import { actorName } from './format';
+import { m } from '../i18n';
 
 /** "3:07": minutes and seconds left. */
 export const formatClock = (ms: number): string => {
@@ -27,7 +29,9 @@ export function restartTimer(ui: Ui, now = Date.now()): void {
 export function timerLabel(ui: Ui, now = Date.now()): string | null {
   const { endsAt } = ui.view.timer;
   if (endsAt === null) return null;
-  return endsAt > now ? `Time ${formatClock(endsAt - now)}` : 'Time is up';
+  return endsAt > now
+    ? m.facilitator_time_left({ clock: formatClock(endsAt - now) })
+    : m.facilitator_time_up();
 }
 
 /** Whether the turn's timer has run out. */
@@ -39,7 +43,23 @@ export function tickTimer(ui: Ui, now = Date.now()): void {
   const t = ui.view.timer;
   if (t.endsAt === null || t.warned || t.endsAt > now) return;
   t.warned = true;
-  ui.announce('Time is up for this turn: the facilitator ends it.', 'Time is up');
+  ui.announce(m.facilitator_time_up_said(), m.facilitator_time_up());
+}
+
+/**
+ * A message whose parameters are controls or elements: `fill(m.facilitator_event_row, { event: select })` calls
+ * the message with a `{name}` marker for each part and puts each part where its marker stands in the
+ * translated sentence, so that each language orders the sentence its own way.
+ */
+export function fill<K extends string>(
+  message: (slots: Record<K, string>) => string,
+  parts: Record<K, Child>,
+): Child[] {
+  const slots = Object.fromEntries(Object.keys(parts).map((k) => [k, `{${k}}`])) as Record<K, string>;
+  return message(slots)
+    .split(/\{(\w+)\}/)
+    .map((piece, i) => (i % 2 ? (parts[piece as K] ?? piece) : piece))
+    .filter((piece) => piece !== '');
 }
 
 /** A `<select>` of labelled values. */
@@ -63,8 +83,8 @@ function renderInjections(ui: Ui, redraw: () => void): HTMLElement {
     el('input', {
       type: 'text',
       maxlength: 300,
-      placeholder: 'Reason (shown in the report)',
-      'aria-label': 'Reason (shown in the report)',
+      placeholder: m.facilitator_reason(),
+      'aria-label': m.facilitator_reason(),
       'data-testid': 'inject-reason',
     }) as HTMLInputElement;
   const amountInput = () =>
@@ -74,30 +94,30 @@ function renderInjections(ui: Ui, redraw: () => void): HTMLElement {
       max: 100,
       step: 1,
       value: 10,
-      'aria-label': 'Change (−100 to +100)',
+      'aria-label': m.facilitator_change(),
       'data-testid': 'inject-delta',
     }) as HTMLInputElement;
   const status = el('p', { class: 'reason', role: 'status', 'data-testid': 'inject-status' });
   const add = (x: Injection) => {
     const r = session.inject(x);
-    status.textContent = r.ok ? 'Queued for this turn.' : `Not queued: ${r.error}`;
+    status.textContent = r.ok ? m.facilitator_queued() : m.facilitator_not_queued({ error: r.error });
     if (r.ok) redraw();
   };
-  const a = choose('inject-a', actors, 'First actor of the relation');
-  const b = choose('inject-b', actors, 'Second actor of the relation');
+  const a = choose('inject-a', actors, m.facilitator_first_actor());
+  const b = choose('inject-b', actors, m.facilitator_second_actor());
   if (actors[1]) b.value = actors[1][0];
   const layer = choose(
     'inject-layer',
     def.layers.map((l) => [l.id, l.name]),
-    'Layer of the relation',
+    m.facilitator_layer(),
   );
   const relDelta = amountInput();
   const relReason = reasonInput();
-  const actor = choose('inject-actor', actors, 'Actor whose meter changes');
+  const actor = choose('inject-actor', actors, m.facilitator_meter_actor());
   const meter = choose(
     'inject-meter',
-    def.meters.map((m) => [m.id, m.name]),
-    'Meter',
+    def.meters.map((mt) => [mt.id, mt.name]),
+    m.facilitator_meter(),
   );
   const meterDelta = amountInput();
   const meterReason = reasonInput();
@@ -105,33 +125,22 @@ function renderInjections(ui: Ui, redraw: () => void): HTMLElement {
   const event = choose(
     'inject-event',
     events.map((r) => [r.id, `${r.id}: ${r.text}`]),
-    'Event of the scenario',
+    m.facilitator_event(),
   );
   const eventReason = reasonInput();
   const queued = session.injections;
   return el(
     'section',
     { 'data-testid': 'injections' },
-    el('h3', {}, 'Inject a change into this turn'),
-    el(
-      'p',
-      { class: 'muted' },
-      'It takes effect when the turn resolves, before the orders; the report and the replay show it as yours.',
-    ),
+    el('h3', {}, m.facilitator_inject_title()),
+    el('p', { class: 'muted' }, m.facilitator_inject_note()),
     el(
       'div',
       { class: 'inject-row' },
-      'Relation ',
-      a,
-      ' – ',
-      b,
-      ' in ',
-      layer,
-      ' by ',
-      relDelta,
+      fill(m.facilitator_relation_row, { a, b, layer, delta: relDelta }),
       relReason,
       button(
-        'Add',
+        m.facilitator_add(),
         () =>
           add({
             kind: 'relation',
@@ -147,15 +156,10 @@ function renderInjections(ui: Ui, redraw: () => void): HTMLElement {
     el(
       'div',
       { class: 'inject-row' },
-      'Meter ',
-      actor,
-      ' ',
-      meter,
-      ' by ',
-      meterDelta,
+      fill(m.facilitator_meter_row, { actor, meter, delta: meterDelta }),
       meterReason,
       button(
-        'Add',
+        m.facilitator_add(),
         () =>
           add({
             kind: 'meter',
@@ -171,12 +175,15 @@ function renderInjections(ui: Ui, redraw: () => void): HTMLElement {
       ? el(
           'div',
           { class: 'inject-row' },
-          'Event ',
-          event,
+          fill(m.facilitator_event_row, { event }),
           eventReason,
-          button('Add', () => add({ kind: 'event', rule: event.value, reason: eventReason.value }), {
-            'data-testid': 'inject-event-add',
-          }),
+          button(
+            m.facilitator_add(),
+            () => add({ kind: 'event', rule: event.value, reason: eventReason.value }),
+            {
+              'data-testid': 'inject-event-add',
+            },
+          ),
         )
       : null,
     status,
@@ -191,7 +198,7 @@ function renderInjections(ui: Ui, redraw: () => void): HTMLElement {
               describeInjection(ui, x),
               ' ',
               button(
-                'Remove',
+                m.facilitator_remove(),
                 () => {
                   session.uninject(i);
                   redraw();
@@ -201,7 +208,7 @@ function renderInjections(ui: Ui, redraw: () => void): HTMLElement {
             ),
           ),
         )
-      : el('p', { class: 'muted' }, 'Nothing queued for this turn.'),
+      : el('p', { class: 'muted' }, m.facilitator_nothing_queued()),
   );
 }
 
@@ -211,15 +218,29 @@ export function describeInjection(ui: Ui, x: Injection): string {
   const name = (id: string) => def.actors.find((a) => a.id === id)?.name ?? id;
   const signed = (n: number) => (n > 0 ? `+${n}` : `−${-n}`);
   if (x.kind === 'relation')
-    return `${name(x.a)}–${name(x.b)} (${def.layers.find((l) => l.id === x.layer)?.name ?? x.layer}) ${signed(x.delta)}: ${x.reason}`;
+    return m.facilitator_injected_relation({
+      a: name(x.a),
+      b: name(x.b),
+      layer: def.layers.find((l) => l.id === x.layer)?.name ?? x.layer,
+      delta: signed(x.delta),
+      reason: x.reason,
+    });
   if (x.kind === 'meter')
-    return `${name(x.actor)}: ${def.meters.find((m) => m.id === x.meter)?.name ?? x.meter} ${signed(x.delta)}: ${x.reason}`;
-  return `event ${x.rule}: ${x.reason}`;
+    return m.facilitator_injected_meter({
+      actor: name(x.actor),
+      meter: def.meters.find((mt) => mt.id === x.meter)?.name ?? x.meter,
+      delta: signed(x.delta),
+      reason: x.reason,
+    });
+  return m.facilitator_injected_event({ rule: x.rule, reason: x.reason });
 }
 
 export function createFacilitator(ui: Ui): { dialog: HTMLDialogElement; open(): void } {
   const { session, view } = ui;
-  const dialog = makeDialog('Facilitator', { class: 'dialog facilitator', 'data-testid': 'facilitator' });
+  const dialog = makeDialog(m.facilitator_title(), {
+    class: 'dialog facilitator',
+    'data-testid': 'facilitator',
+  });
   const toggle = (label: string, testid: string, on: boolean, set: (on: boolean) => void, note: string) =>
     el(
       'label',
@@ -241,23 +262,19 @@ export function createFacilitator(ui: Ui): { dialog: HTMLDialogElement; open(): 
 
   const render = () => {
     const def = session.def;
-    if (!def) return setChildren(dialog, el('p', {}, 'No game is loaded.'));
+    if (!def) return setChildren(dialog, el('p', {}, m.facilitator_no_game()));
     const playable = def.actors.filter((a) => a.playable);
     setChildren(
       dialog,
       el(
         'div',
         { class: 'dialog-body' },
-        el('h2', { tabindex: -1 }, 'Facilitator'),
+        el('h2', { tabindex: -1 }, m.facilitator_title()),
         el(
           'section',
           {},
-          el('h3', {}, 'Who gives orders'),
-          el(
-            'p',
-            { class: 'muted' },
-            'Tick a power to enter its orders (hot seat); the computer plays the others.',
-          ),
+          el('h3', {}, m.facilitator_who_title()),
+          el('p', { class: 'muted' }, m.facilitator_who_note()),
           el(
             'div',
             { class: 'held-choice' },
@@ -287,43 +304,43 @@ export function createFacilitator(ui: Ui): { dialog: HTMLDialogElement; open(): 
         el(
           'section',
           {},
-          el('h3', {}, 'During the turn'),
+          el('h3', {}, m.facilitator_during_title()),
           toggle(
-            'Hand-over screen between players',
+            m.facilitator_handover(),
             'facilitator-handover',
             view.handOver,
             (on) => {
               view.handOver = on;
               view.revealed = false;
             },
-            'Each player takes the screen before their orders are shown, so the others stay hidden.',
+            m.facilitator_handover_note(),
           ),
           toggle(
-            'Lock the players’ orders',
+            m.facilitator_lock(),
             'facilitator-lock',
             view.locked,
             (on) => {
               view.locked = on;
             },
-            'No order can be given or cancelled until you unlock them.',
+            m.facilitator_lock_note(),
           ),
           toggle(
-            'Pause the computer',
+            m.facilitator_pause(),
             'facilitator-pause',
             session.aiPaused,
             (on) => {
               session.aiPaused = on;
             },
-            'The actors nobody holds give no orders while it is paused (each turn records it, for the replay).',
+            m.facilitator_pause_note(),
           ),
           toggle(
-            'Show the computer’s reasons',
+            m.facilitator_reasons(),
             'facilitator-reasons',
             view.showReasons,
             (on) => {
               view.showReasons = on;
             },
-            'Hide them to let the class guess why each power acted, then show them.',
+            m.facilitator_reasons_note(),
           ),
         ),
         renderInjections(ui, render),
@@ -331,11 +348,11 @@ export function createFacilitator(ui: Ui): { dialog: HTMLDialogElement; open(): 
         el(
           'section',
           {},
-          el('h3', {}, 'Turn timer'),
+          el('h3', {}, m.facilitator_timer_title()),
           el(
             'label',
             {},
-            'Minutes a turn (0: no timer) ',
+            `${m.facilitator_minutes()} `,
             el('input', {
               type: 'number',
               min: 0,
@@ -353,15 +370,14 @@ export function createFacilitator(ui: Ui): { dialog: HTMLDialogElement; open(): 
               },
             }),
           ),
-          el(
-            'p',
-            { class: 'muted' },
-            'It starts now and again at each new turn; when it runs out the page says so, and you end the turn.',
-          ),
+          el('p', { class: 'muted' }, m.facilitator_timer_note()),
         ),
       ),
       dialogFooter(
-        button('Close', () => dialog.close(), { class: 'primary', 'data-testid': 'facilitator-close' }),
+        button(m.facilitator_close(), () => dialog.close(), {
+          class: 'primary',
+          'data-testid': 'facilitator-close',
+        }),
       ),
     );
   };

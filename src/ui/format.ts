@@ -4,8 +4,12 @@
 import type { Effect, GameState, OrderOption, ResolvedOrder, Triad, World } from '../engine/index';
 import { relation } from '../engine/index';
 import type { OrderDef, ScenarioDef, SourceRef } from '../engine/schema';
+import { getLocale, m } from '../i18n';
 
 export const MINUS = '\u2212'; // a real minus sign: wider than a hyphen, read aloud as "minus"
+
+/** Items joined as a list in the page's language: "Iran, Iraq" (an Arabic comma in Arabic). */
+export const listJoin = (items: readonly string[]): string => items.join(m.format_list_separator());
 
 /** "+34", "−20", "0". */
 export const formatSigned = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `${MINUS}${-n}` : '0');
@@ -21,28 +25,50 @@ export function describeValue(n: number): string {
   const a = Math.abs(n);
   const word =
     n === 0
-      ? 'neutral'
+      ? m.format_value_neutral()
       : n > 0
         ? a >= 66
-          ? 'allied'
+          ? m.format_value_allied()
           : a >= 33
-            ? 'cooperating'
-            : 'friendly'
+            ? m.format_value_cooperating()
+            : m.format_value_friendly()
         : a >= 66
-          ? 'hostile'
+          ? m.format_value_hostile()
           : a >= 33
-            ? 'opposed'
-            : 'strained';
-  return `${word} (${formatSigned(n)})`;
+            ? m.format_value_opposed()
+            : m.format_value_strained();
+  return m.format_value({ word, value: formatSigned(n) });
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** "2016-10-17" → "17 Oct 2016" (no Date: no time zone can shift the day). */
+// Dates in another language than English are formatted by Intl (its month names), once per language, in UTC
+// so no time zone can shift the day, with Latin digits like every other number in the page.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const dateFormat = (locale: string): Intl.DateTimeFormat => {
+  let f = dateFormats.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(`${locale}-u-nu-latn`, {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    dateFormats.set(locale, f);
+  }
+  return f;
+};
+
+/** "2016-10-17" → "17 Oct 2016" (in English no Date: no time zone can shift the day). */
 export function formatDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!d) return iso;
+  const locale = getLocale();
+  if (locale !== 'en') {
+    const at = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]));
+    if (Number.isFinite(at) && Number(d[2]) >= 1 && Number(d[2]) <= 12) return dateFormat(locale).format(at);
+  }
+  return `${Number(d[3])} ${MONTHS[Number(d[2]) - 1] ?? d[2]} ${d[1]}`;
 }
 
 export const actorName = (def: ScenarioDef, id: string): string =>
@@ -52,9 +78,9 @@ export const actorColor = (def: ScenarioDef, id: string): string =>
 export const regionName = (def: ScenarioDef, id: string): string =>
   def.regions.find((r) => r.id === id)?.name ?? id;
 export const layerName = (def: ScenarioDef, id: string): string =>
-  id === 'net' ? 'Net' : (def.layers.find((l) => l.id === id)?.name ?? id);
+  id === 'net' ? m.format_net() : (def.layers.find((l) => l.id === id)?.name ?? id);
 export const meterName = (def: ScenarioDef, id: string): string =>
-  def.meters.find((m) => m.id === id)?.name ?? id;
+  def.meters.find((meter) => meter.id === id)?.name ?? id;
 export const orderName = (w: World, id: string): string => w.orders[id]?.name ?? id;
 
 /** "A1, New Eastern Outlook" for a source id, or the id alone when the scenario does not list it. */
@@ -69,9 +95,9 @@ export function describeParams(
   order: { target?: string; region?: string; covert?: boolean },
 ) {
   const out: string[] = [];
-  if (order.target !== undefined) out.push(`Target: ${actorName(def, order.target)}`);
-  if (order.region !== undefined) out.push(`Region: ${regionName(def, order.region)}`);
-  if (order.covert) out.push('covert');
+  if (order.target !== undefined) out.push(m.format_param_target({ actor: actorName(def, order.target) }));
+  if (order.region !== undefined) out.push(m.format_param_region({ region: regionName(def, order.region) }));
+  if (order.covert) out.push(m.format_param_covert());
   return out;
 }
 
@@ -233,14 +259,21 @@ export const orderKey = (o: {
 export function describeTurn(s: GameState, w: World): string {
   const control = s.effects.filter((e) => e.kind === 'control').map((e) => e.text);
   const relations = s.effects.filter((e) => e.kind === 'relation').length;
-  const parts = [`Turn ${s.turn} resolved (${formatDate(s.date)})`];
+  const orders = s.orders.length;
   const detail = [
     ...control,
-    `${relations} relation change${relations === 1 ? '' : 's'}`,
-    `${s.orders.length} order${s.orders.length === 1 ? '' : 's'}`,
+    relations === 1
+      ? m.format_relation_changes_one({ count: relations })
+      : m.format_relation_changes_other({ count: relations }),
+    orders === 1 ? m.format_orders_one({ count: orders }) : m.format_orders_other({ count: orders }),
   ];
-  const over = s.over ? ` The game is over: ${w.def.end.text ?? 'the end condition was reached'}.` : '';
-  return `${parts[0]}: ${detail.join('; ')}.${over}`;
+  const turn = m.format_turn_resolved({
+    turn: s.turn,
+    date: formatDate(s.date),
+    detail: detail.join(m.format_detail_separator()),
+  });
+  if (!s.over) return turn;
+  return `${turn} ${m.format_game_over({ reason: w.def.end.text ?? m.format_end_reached() })}`;
 }
 
 /** Meters worth showing for an actor: those its definition sets, plus any that have moved off zero. */
@@ -249,6 +282,6 @@ export function shownMeters(def: ScenarioDef, s: GameState, actor: string): { id
   const st = s.actors.find((x) => x.id === actor);
   if (!st) return [];
   return def.meters
-    .filter((m) => a?.meters?.[m.id] !== undefined || (st.meters[m.id] ?? 0) !== 0)
-    .map((m) => ({ id: m.id, value: st.meters[m.id] ?? 0 }));
+    .filter((meter) => a?.meters?.[meter.id] !== undefined || (st.meters[meter.id] ?? 0) !== 0)
+    .map((meter) => ({ id: meter.id, value: st.meters[meter.id] ?? 0 }));
 }

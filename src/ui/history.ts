@@ -4,6 +4,7 @@ import type { Ui } from './context';
 import { button, el, keepFocus, setChildren } from './dom';
 import { formatDate } from './format';
 import type { Panel } from './orders';
+import { m } from '../i18n';
 
 /** How many resolved turns lie below the cursor on its main line. */
 function turnsAhead(ui: Ui): number {
@@ -24,54 +25,67 @@ export function step(ui: Ui, move: 'back' | 'forward' | 'start' | 'end'): void {
           : session.toEnd();
   const s = session.state;
   if (moved && s)
-    ui.announce(s.turn ? `Showing turn ${s.turn}, ${formatDate(s.date)}.` : 'Showing the start.');
+    ui.announce(
+      s.turn ? m.history_showing_turn({ turn: s.turn, date: formatDate(s.date) }) : m.history_showing_start(),
+    );
 }
 
 export function createHistoryBar(ui: Ui, openTree?: () => void): Panel {
-  const element = el('nav', { class: 'history', 'aria-label': 'History', 'data-testid': 'history-bar' });
+  const element = el('nav', {
+    class: 'history',
+    'aria-label': m.history_nav(),
+    'data-testid': 'history-bar',
+  });
   const update = () => {
     const s = ui.session.state;
     const atStart = !s || ui.session.cursor === '';
     const ahead = turnsAhead(ui);
+    const date = s ? formatDate(s.date) : '';
     const label = !s
-      ? 'No game'
-      : `${s.turn ? `After turn ${s.turn}` : 'Start'} · ${formatDate(s.date)}${ahead ? ` (${ahead} later on this line)` : ''}`;
+      ? m.history_no_game()
+      : s.turn
+        ? ahead
+          ? m.history_label_turn_ahead({ turn: s.turn, date, ahead })
+          : m.history_label_turn({ turn: s.turn, date })
+        : ahead
+          ? m.history_label_start_ahead({ date, ahead })
+          : m.history_label_start({ date });
     keepFocus(element, () =>
       setChildren(
         element,
-        button('|◀ Start', () => step(ui, 'start'), {
-          'aria-label': 'Go to the start',
-          title: 'Start (Home)',
+        button(m.history_start(), () => step(ui, 'start'), {
+          'aria-label': m.history_start_label(),
+          title: m.history_start_title(),
           disabled: atStart,
           'data-testid': 'history-start',
           'data-key': 'start',
         }),
         button('◀', () => step(ui, 'back'), {
-          'aria-label': 'One turn back',
-          title: 'Back (←)',
+          'aria-label': m.history_back_label(),
+          title: m.history_back_title(),
           disabled: atStart,
           'data-testid': 'history-back',
           'data-key': 'back',
         }),
         el('span', { class: 'where', 'data-testid': 'history-label' }, label),
         button('▶', () => step(ui, 'forward'), {
-          'aria-label': 'One turn forward',
-          title: 'Forward (→)',
+          'aria-label': m.history_forward_label(),
+          title: m.history_forward_title(),
           disabled: !ahead,
           'data-testid': 'history-forward',
           'data-key': 'forward',
         }),
-        button('Latest ▶|', () => step(ui, 'end'), {
-          'aria-label': 'Go to the latest turn',
-          title: 'Latest (End)',
+        button(m.history_latest(), () => step(ui, 'end'), {
+          'aria-label': m.history_latest_label(),
+          title: m.history_latest_title(),
           disabled: !ahead,
           'data-testid': 'history-end',
           'data-key': 'end',
         }),
         openTree
-          ? button('Tree', openTree, {
-              'aria-label': 'Show the history tree',
-              title: 'History tree (T)',
+          ? button(m.history_tree(), openTree, {
+              'aria-label': m.history_tree_label(),
+              title: m.history_tree_title(),
               'data-testid': 'history-tree',
               'data-key': 'tree',
             })

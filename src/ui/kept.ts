@@ -4,10 +4,14 @@ import { dropKept, listKept } from '../session/autosave';
 import { openKept } from '../session/opening';
 import type { Ui } from './context';
 import { button, el } from './dom';
+import { getLocale, m } from '../i18n';
 
+/** When a game was kept: in English the browser's own format (as before), else in the page's language. */
 const when = (ms: number): string => {
   const d = new Date(ms);
-  return Number.isFinite(d.getTime()) ? d.toLocaleString() : 'at an unknown time';
+  if (!Number.isFinite(d.getTime())) return m.kept_unknown_time();
+  const locale = getLocale();
+  return locale === 'en' ? d.toLocaleString() : d.toLocaleString(`${locale}-u-nu-latn`);
 };
 
 /** The list, or null when nothing is kept; `done` runs after a kept game was opened. */
@@ -18,8 +22,8 @@ export function renderKept(ui: Ui, redraw: () => void, done: () => void): HTMLEl
   if (!kept.length) return null;
   return el(
     'section',
-    { class: 'kept', 'aria-label': 'Kept games', 'data-testid': 'kept-games' },
-    el('h3', {}, 'Kept games'),
+    { class: 'kept', 'aria-label': m.kept_title(), 'data-testid': 'kept-games' },
+    el('h3', {}, m.kept_title()),
     el(
       'ul',
       {},
@@ -27,26 +31,26 @@ export function renderKept(ui: Ui, redraw: () => void, done: () => void): HTMLEl
         el(
           'li',
           { 'data-testid': 'kept-game' },
-          el('span', {}, `${save.label ?? 'A game'} — kept ${when(save.savedAt)} `),
+          el(
+            'span',
+            {},
+            `${m.kept_entry({ label: save.label ?? m.kept_a_game(), when: when(save.savedAt) })} `,
+          ),
           button(
-            'Open',
+            m.kept_open(),
             () =>
               void openKept(session, storage, i, Date.now()).then((result) => {
                 if (!result.ok) return ui.announce(result.error);
-                ui.announce(
-                  result.kept
-                    ? `Kept game opened; ${result.kept} was kept in its place.`
-                    : 'Kept game opened.',
-                );
+                ui.announce(result.kept ? m.kept_opened_swapped({ label: result.kept }) : m.kept_opened());
                 done();
               }),
             { 'data-testid': 'kept-open' },
           ),
           button(
-            'Delete',
+            m.kept_delete(),
             () => {
               dropKept(storage, i);
-              ui.announce('Kept game deleted.');
+              ui.announce(m.kept_deleted());
               redraw();
             },
             { 'data-testid': 'kept-delete' },

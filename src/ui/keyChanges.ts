@@ -7,6 +7,7 @@ import type { Effect, GameState, World } from '../engine/index';
 import { netAt } from '../engine/index';
 import type { SourceRef } from '../engine/schema';
 import { actorName, describeOrder, describeValue, formatSigned, layerName } from './format';
+import { m } from '../i18n';
 
 /** At most this many key changes are shown; the rest are in "All effects". */
 export const KEY_CHANGES = 8;
@@ -35,21 +36,23 @@ function causeOf(w: World, s: GameState, e: Effect): { cause: string; source?: S
     const order = s.orders[e.order];
     if (order) {
       const rule = e.rule ? w.rulesById[e.rule] : undefined;
-      const by = `${describeOrder(w, order)}${rule ? `, through ${rule.id}` : ''}`;
+      const by = rule
+        ? m.key_changes_through({ order: describeOrder(w, order), rule: rule.id })
+        : describeOrder(w, order);
       return { cause: by, source: e.source ?? rule?.source ?? w.orders[order.id]?.source };
     }
   }
   if (e.facilitator && !e.rule)
-    return { cause: e.text.slice(e.text.indexOf('the facilitator')) || 'the facilitator' };
+    return { cause: e.text.slice(e.text.indexOf('the facilitator')) || m.key_changes_facilitator() };
   if (e.rule) {
     const rule = w.rulesById[e.rule];
     return { cause: rule ? `${rule.id}: ${rule.text}` : e.rule, source: e.source ?? rule?.source };
   }
   if (e.triad)
     return {
-      cause: `structural balance in the triangle ${e.triad.map((a) => actorName(w.def, a)).join('–')} (the model's theory, after Heider)`,
+      cause: m.key_changes_balance({ actors: e.triad.map((a) => actorName(w.def, a)).join('–') }),
     };
-  return { cause: 'the turn’s other changes', source: e.source };
+  return { cause: m.key_changes_other_changes(), source: e.source };
 }
 
 /** The turn's key changes, most important first, at most KEY_CHANGES. */
@@ -79,7 +82,7 @@ export function keyChanges(
   // What the facilitator injected into the turn, each change once (a fired event's effects: its rule, below).
   for (const e of cur.effects) {
     if (!e.facilitator || e.rule) continue;
-    out.push({ kind: 'facilitator', text: e.text, cause: 'the facilitator', weight: 105 });
+    out.push({ kind: 'facilitator', text: e.text, cause: m.key_changes_facilitator(), weight: 105 });
   }
 
   // Control changing hands.
@@ -108,13 +111,18 @@ export function keyChanges(
           const move = Math.abs((e.after ?? 0) - (e.before ?? 0));
           if (!main || move > Math.abs((main.after ?? 0) - (main.before ?? 0))) main = e;
         }
-        const why = main ? causeOf(w, cur, main) : { cause: 'the turn’s other changes' };
+        const why = main ? causeOf(w, cur, main) : { cause: m.key_changes_other_changes() };
         if (main?.rule) ruleShown.add(main.rule);
         out.push({
           kind: 'relation',
           text: `${actorName(w.def, a)}–${actorName(w.def, b)}: ${describeValue(before)} → ${describeValue(after)}`,
           cause: main
-            ? `mostly ${why.cause} (${layerName(w.def, main.layer ?? '')} ${formatSigned(main.before ?? 0)} → ${formatSigned(main.after ?? 0)})`
+            ? m.key_changes_mostly({
+                cause: why.cause,
+                layer: layerName(w.def, main.layer ?? ''),
+                before: formatSigned(main.before ?? 0),
+                after: formatSigned(main.after ?? 0),
+              })
             : why.cause,
           source: why.source,
           weight: 50 + (flipped ? 25 : 0) + Math.min(20, Math.abs(after - before)),
@@ -135,12 +143,12 @@ export function keyChanges(
       kind: 'rule',
       text: `${rule.id}: ${rule.text}`,
       cause: e.facilitator
-        ? 'the facilitator fired it'
+        ? m.key_changes_facilitator_fired()
         : order
           ? describeOrder(w, order)
           : rule.kind === 'scheduled'
-            ? 'the calendar'
-            : 'its condition now holds',
+            ? m.key_changes_calendar()
+            : m.key_changes_condition(),
       source: rule.source ?? e.source,
       weight: e.facilitator
         ? 105

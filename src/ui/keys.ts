@@ -1,6 +1,7 @@
 // Keyboard shortcuts: which key does what (a pure table, tested), the handler on the document, and the "Keys"
 // help dialog opened with "?". Keys never fire while typing in a field or while a dialog is open.
 import { dialogFooter, el, makeDialog, openDialog } from './dom';
+import { m } from '../i18n';
 
 export type KeyAction =
   | 'end-turn'
@@ -37,21 +38,35 @@ export interface Focus {
   editable?: boolean;
 }
 
-export const KEYS: { keys: string; what: string }[] = [
-  { keys: 'E, or Enter when nothing is focused', what: 'End the turn' },
-  { keys: 'N', what: 'Next player (hot seat)' },
-  { keys: '← / →', what: 'One turn back / forward in the history' },
-  { keys: 'Home / End', what: 'Start / latest turn of the line' },
-  { keys: 'T', what: 'History tree (↑ / ↓ move between turns, Enter shows one)' },
-  { keys: 'C', what: 'Compare the turn shown with another line' },
-  { keys: 'O', what: 'Odds: play the game out many times from the turn shown' },
-  { keys: '[ and ]', what: 'Hide or show the orders panel / the info panel' },
-  { keys: '+ / − / 0', what: 'Zoom the map in / out / back to fit (also the wheel, a drag to pan, a pinch)' },
-  { keys: 'M', what: 'The map as a table: regions, who holds them, forces, contested' },
-  { keys: 'B', what: 'Briefing and choice of players' },
-  { keys: '?', what: 'This list of keys' },
-  { keys: 'Escape', what: 'Close a dialog or the region card' },
-  { keys: 'Tab / Shift+Tab', what: 'Move between controls; Enter or Space to press' },
+/** A line of the Keys dialog: the keys (their names; a few words around them are in the page's language). */
+const key = (
+  keys: string | (() => string),
+  what: () => string,
+): { readonly keys: string; readonly what: string } => ({
+  get keys() {
+    return typeof keys === 'string' ? keys : keys();
+  },
+  get what() {
+    return what();
+  },
+});
+
+// Read when the dialog is drawn (getters), so the words are in the language the page settled on at boot.
+export const KEYS: readonly { readonly keys: string; readonly what: string }[] = [
+  key(m.keys_key_end_turn, m.keys_end_turn),
+  key('N', m.keys_next_player),
+  key('← / →', m.keys_back_forward),
+  key('Home / End', m.keys_start_latest),
+  key('T', m.keys_tree),
+  key('C', m.keys_compare),
+  key('O', m.keys_odds),
+  key(m.keys_key_panels, m.keys_panels),
+  key('+ / − / 0', m.keys_zoom),
+  key('M', m.keys_map_table),
+  key('B', m.keys_briefing),
+  key('?', m.keys_help),
+  key('Escape', m.keys_escape),
+  key('Tab / Shift+Tab', m.keys_tab),
 ];
 
 const TYPING = new Set(['input', 'select', 'textarea']);
@@ -143,12 +158,12 @@ export function installKeys(run: (action: KeyAction, at: number) => void): void 
 
 /** The "Keys" help dialog. */
 export function createKeysDialog(): { dialog: HTMLDialogElement; open(): void } {
-  const dialog = makeDialog('Keys', { class: 'dialog keys', 'data-testid': 'keys-dialog' });
+  const dialog = makeDialog(m.keys_title(), { class: 'dialog keys', 'data-testid': 'keys-dialog' });
   dialog.append(
     el(
       'div',
       { class: 'dialog-body' },
-      el('h2', { tabindex: -1 }, 'Keys'),
+      el('h2', { tabindex: -1 }, m.keys_title()),
       el(
         'table',
         {},
@@ -161,7 +176,9 @@ export function createKeysDialog(): { dialog: HTMLDialogElement; open(): void } 
         ),
       ),
     ),
-    dialogFooter(el('button', { type: 'button', class: 'primary', onclick: () => dialog.close() }, 'Close')),
+    dialogFooter(
+      el('button', { type: 'button', class: 'primary', onclick: () => dialog.close() }, m.keys_close()),
+    ),
   );
   return { dialog, open: () => openDialog(dialog, dialog.querySelector<HTMLElement>('h2')) };
 }

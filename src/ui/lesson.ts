@@ -10,6 +10,7 @@ import type { ScenarioDef, SourceRef } from '../engine/schema';
 import { compileWorld } from '../engine/world';
 import { button, dialogFooter, el, makeDialog, openDialog, setChildren } from './dom';
 import { actorName, describeValue, formatSigned, sourceLabel } from './format';
+import { m } from '../i18n';
 
 /** Minutes of a school period. */
 export const PERIOD = 50;
@@ -26,34 +27,26 @@ export function lessonPlan(def: ScenarioDef, periods: 1 | 2): Step[][] {
   const questions = def.briefing?.questions?.length ?? 0;
   const debrief: Step = {
     minutes: periods === 1 ? 12 : 20,
-    title: 'Debrief',
-    what:
-      'Open the game summary (it opens at the end): how each score is made, the relations that moved most, the ' +
-      `players' decisions and what they did. Discuss ${questions ? `the ${questions} questions it lists` : 'what changed and why'}; ` +
-      'print it (Print / Save as PDF) for the groups.',
+    title: m.lesson_debrief(),
+    what: questions ? m.lesson_debrief_what_questions({ questions }) : m.lesson_debrief_what(),
   };
-  const play = (minutes: number, from: number, to: number): Step => ({
-    minutes,
-    title: to >= turns ? `Play turns ${from}–${turns}` : `Play turns ${from}–${to}`,
-    what:
-      `About ${Math.max(1, Math.floor(minutes / Math.max(1, to - from + 1)))} minutes a turn: each group agrees its ` +
-      'orders (at most two a turn), the facilitator presses End turn, and the class reads the key changes of the report.' +
-      (to < turns ? ` Then press End turn until turn ${turns}: the computer plays the rest.` : ''),
-  });
+  const play = (minutes: number, from: number, to: number): Step => {
+    const perTurn = Math.max(1, Math.floor(minutes / Math.max(1, to - from + 1)));
+    return {
+      minutes,
+      title: m.lesson_play_turns({ from, to: Math.min(to, turns) }),
+      what:
+        to < turns
+          ? m.lesson_play_what_then({ minutes: perTurn, turns })
+          : m.lesson_play_what({ minutes: perTurn }),
+    };
+  };
   if (periods === 1) {
     const playable = Math.min(turns, 6);
     return [
       [
-        {
-          minutes: 5,
-          title: 'Situation',
-          what: 'Read the briefing’s situation aloud; show the map and the two or three ties that matter.',
-        },
-        {
-          minutes: 8,
-          title: 'Roles',
-          what: 'Hand out the role sheets, one power per group; each group reads what its power wants and can do.',
-        },
+        { minutes: 5, title: m.lesson_situation(), what: m.lesson_situation_what_1() },
+        { minutes: 8, title: m.lesson_roles(), what: m.lesson_roles_what_1() },
         play(25, 1, playable),
         debrief,
       ],
@@ -62,24 +55,12 @@ export function lessonPlan(def: ScenarioDef, periods: 1 | 2): Step[][] {
   const half = Math.ceil(turns / 2);
   return [
     [
-      {
-        minutes: 10,
-        title: 'Situation',
-        what: 'Read the briefing’s situation aloud; show the map, the layers and the net relation.',
-      },
-      {
-        minutes: 10,
-        title: 'Roles and glossary',
-        what: 'Hand out the role sheets; go through the glossary (layer, net, triad, contradiction, tension, VP).',
-      },
+      { minutes: 10, title: m.lesson_situation(), what: m.lesson_situation_what_2() },
+      { minutes: 10, title: m.lesson_roles_glossary(), what: m.lesson_roles_glossary_what() },
       play(30, 1, half),
     ],
     [
-      {
-        minutes: 5,
-        title: 'Where we are',
-        what: 'Open the History tab: what has changed since the start, and why (the report of each turn).',
-      },
+      { minutes: 5, title: m.lesson_where_we_are(), what: m.lesson_where_we_are_what() },
       play(25, half + 1, turns),
       debrief,
     ],
@@ -142,70 +123,32 @@ export function roleSheets(def: ScenarioDef): RoleSheet[] {
   });
 }
 
+/** A glossary entry whose words are read in the page's language when shown. */
+const entry = (term: () => string, meaning: () => string): { term: string; meaning: string } => ({
+  get term() {
+    return term();
+  },
+  get meaning() {
+    return meaning();
+  },
+});
+
 /** The words of the game, with the theory the model takes them from. */
-export const GLOSSARY: { term: string; meaning: string }[] = [
-  {
-    term: 'Layer',
-    meaning:
-      'A theatre or arena in which two actors relate (e.g. Iraq, Syria, global): the same pair can cooperate in one layer and oppose each other in another.',
-  },
-  {
-    term: 'Relation',
-    meaning:
-      'A value from −100 (hostile) to +100 (allied) for a pair in a layer: ±33 and ±66 mark opposed/cooperating and hostile/allied.',
-  },
-  {
-    term: 'Net',
-    meaning:
-      'One value for a pair over all its layers. A warmer layer never makes the net cooler, a cooler one never makes it warmer; the Relations tab says how it is made.',
-  },
-  { term: 'Triad', meaning: 'Three actors and the three ties between them.' },
-  {
-    term: 'Balance',
-    meaning:
-      'The model’s theory, not the articles’: Heider’s structural balance, as Cartwright and Harary put it in graphs. A triad is balanced when the product of its three signs is positive (friends of friends are friends; an enemy’s enemy is a friend); unbalanced triads tend to settle by their weakest tie changing sign.',
-  },
-  {
-    term: 'Contradiction',
-    meaning:
-      'A triad that is unbalanced across the layers: for example two actors cooperating in Iraq while their ties with a third pull opposite ways in Syria. The articles’ word; the model counts them.',
-  },
-  {
-    term: 'Tension',
-    meaning:
-      'An actor’s part in contradictions, weighted by how strong the weakest tie is (1 for ±33, 3 for ±100). A quarter of it, rounded down, is taken off the score.',
-  },
-  {
-    term: 'VP (victory points)',
-    meaning:
-      'What an objective is worth when its condition holds at the end, or what a rule banks. Score = VP banked + VP of objectives met − the tension penalty.',
-  },
-  {
-    term: 'Stakes',
-    meaning:
-      'What an actor wants on each issue (from −3 to +3). An order that serves an actor’s stakes warms it toward the giver; one against them cools it.',
-  },
-  {
-    term: 'Rule',
-    meaning:
-      'A cause the articles give, written as an effect the game applies (R3, R13, …), with the passage it rests on.',
-  },
-  {
-    term: 'Gate',
-    meaning:
-      'A rule that allows an order only when a condition holds (e.g. Euphrates Shield needs Russian acquiescence).',
-  },
-  { term: 'Covert', meaning: 'An order given in secret: it may be exposed, at a cost.' },
-  {
-    term: 'Branch',
-    meaning:
-      'A "what if": the same scenario started from a changed situation, played beside the main line and compared with it.',
-  },
-  {
-    term: 'Odds',
-    meaning:
-      'Many games played by the computer from the same point with different dice: how often each outcome happens, with the 10th–90th percentile range.',
-  },
+export const GLOSSARY: readonly { term: string; meaning: string }[] = [
+  entry(m.lesson_term_layer, m.lesson_meaning_layer),
+  entry(m.lesson_term_relation, m.lesson_meaning_relation),
+  entry(m.lesson_term_net, m.lesson_meaning_net),
+  entry(m.lesson_term_triad, m.lesson_meaning_triad),
+  entry(m.lesson_term_balance, m.lesson_meaning_balance),
+  entry(m.lesson_term_contradiction, m.lesson_meaning_contradiction),
+  entry(m.lesson_term_tension, m.lesson_meaning_tension),
+  entry(m.lesson_term_vp, m.lesson_meaning_vp),
+  entry(m.lesson_term_stakes, m.lesson_meaning_stakes),
+  entry(m.lesson_term_rule, m.lesson_meaning_rule),
+  entry(m.lesson_term_gate, m.lesson_meaning_gate),
+  entry(m.lesson_term_covert, m.lesson_meaning_covert),
+  entry(m.lesson_term_branch, m.lesson_meaning_branch),
+  entry(m.lesson_term_odds, m.lesson_meaning_odds),
 ];
 
 export interface TeacherNote {
@@ -251,9 +194,15 @@ const noteList = (notes: readonly TeacherNote[], kind: TeacherNote['kind']): HTM
     notes.filter((n) => n.kind === kind).map((n) => el('li', {}, el('strong', {}, `${n.where}: `), n.text)),
   );
 
+/** A role sheet's ties: "Iran (allied), Russia (cooperating)". */
+const ties = (list: readonly { name: string; value: number }[]): string =>
+  list
+    .map((t) => m.lesson_tie({ name: t.name, value: describeValue(t.value) }))
+    .join(m.lesson_list_separator());
+
 /** The dialog: one scenario's materials, printable. */
 export function createLessonDialog(): { dialog: HTMLDialogElement; open(def: ScenarioDef): void } {
-  const dialog = makeDialog('Lesson materials', { class: 'dialog lesson', 'data-testid': 'lesson' });
+  const dialog = makeDialog(m.lesson_dialog(), { class: 'dialog lesson', 'data-testid': 'lesson' });
   const render = (def: ScenarioDef) => {
     const sheets = roleSheets(def);
     const notes = teacherNotes(def);
@@ -264,18 +213,25 @@ export function createLessonDialog(): { dialog: HTMLDialogElement; open(def: Sce
         el(
           'h3',
           {},
-          periods === 1 ? `In one period (${PERIOD} minutes)` : `In two periods (2 × ${PERIOD} minutes)`,
+          periods === 1
+            ? m.lesson_one_period({ minutes: PERIOD })
+            : m.lesson_two_periods({ minutes: PERIOD }),
         ),
         lessonPlan(def, periods).map((steps, p) =>
           el(
             'div',
             {},
-            periods === 2 ? el('h4', {}, `Period ${p + 1}`) : null,
+            periods === 2 ? el('h4', {}, m.lesson_period({ period: p + 1 })) : null,
             el(
               'ol',
               {},
               steps.map((step) =>
-                el('li', {}, el('strong', {}, `${step.title} (${step.minutes} min). `), step.what),
+                el(
+                  'li',
+                  {},
+                  el('strong', {}, `${m.lesson_step({ title: step.title, minutes: step.minutes })} `),
+                  step.what,
+                ),
               ),
             ),
           ),
@@ -286,14 +242,14 @@ export function createLessonDialog(): { dialog: HTMLDialogElement; open(def: Sce
       el(
         'div',
         { class: 'dialog-body' },
-        el('h2', { tabindex: -1 }, `Lesson materials: ${def.title}`),
-        el('p', { class: 'muted' }, `${def.end.turns} turns. ${def.end.text ?? ''}`),
+        el('h2', { tabindex: -1 }, m.lesson_heading({ title: def.title })),
+        el('p', { class: 'muted' }, `${m.lesson_turns({ turns: def.end.turns })} ${def.end.text ?? ''}`),
         plan(1),
         plan(2),
         el(
           'section',
           {},
-          el('h3', {}, 'Role sheets'),
+          el('h3', {}, m.lesson_role_sheets()),
           sheets.map((r) =>
             el(
               'article',
@@ -304,22 +260,24 @@ export function createLessonDialog(): { dialog: HTMLDialogElement; open(def: Sce
                 ? el(
                     'blockquote',
                     { class: 'quote' },
-                    el('p', {}, `“${r.source.quote}”`),
+                    el('p', {}, m.lesson_quote({ quote: r.source.quote })),
                     r.source.intended
-                      ? el('p', { class: 'intended' }, `Intended wording: “${r.source.intended}”`)
+                      ? el('p', { class: 'intended' }, m.lesson_intended({ quote: r.source.intended }))
                       : null,
                     el('footer', {}, `— ${sourceLabel(def, r.source.source)}`),
                   )
                 : null,
-              el('h5', {}, 'What you want (your score)'),
+              el('h5', {}, m.lesson_wants()),
               el(
                 'ul',
                 {},
-                r.objectives.map((o) => el('li', {}, `${o.text} (${formatSigned(o.vp)} VP)`)),
+                r.objectives.map((o) =>
+                  el('li', {}, m.lesson_objective({ text: o.text, vp: formatSigned(o.vp) })),
+                ),
               ),
               r.cares.length
                 ? [
-                    el('h5', {}, 'What you care about'),
+                    el('h5', {}, m.lesson_cares()),
                     el(
                       'ul',
                       {},
@@ -327,24 +285,23 @@ export function createLessonDialog(): { dialog: HTMLDialogElement; open(def: Sce
                         el(
                           'li',
                           {},
-                          `${c.stake > 0 ? 'For' : 'Against'}: ${c.issue} (${formatSigned(c.stake)})`,
+                          (c.stake > 0 ? m.lesson_care_for : m.lesson_care_against)({
+                            issue: c.issue,
+                            stake: formatSigned(c.stake),
+                          }),
                         ),
                       ),
                     ),
                   ]
                 : null,
-              el('h5', {}, 'What you can do'),
+              el('h5', {}, m.lesson_can_do()),
               el('p', {}, r.orders.join(' · ')),
-              el('h5', {}, 'At the start'),
+              el('h5', {}, m.lesson_at_start()),
               el(
                 'p',
                 {},
-                r.friends.length
-                  ? `Closest: ${r.friends.map((t) => `${t.name} (${describeValue(t.value)})`).join(', ')}. `
-                  : '',
-                r.rivals.length
-                  ? `Rivals: ${r.rivals.map((t) => `${t.name} (${describeValue(t.value)})`).join(', ')}.`
-                  : '',
+                r.friends.length ? `${m.lesson_closest({ ties: ties(r.friends) })} ` : '',
+                r.rivals.length ? m.lesson_rivals({ ties: ties(r.rivals) }) : '',
               ),
             ),
           ),
@@ -352,7 +309,7 @@ export function createLessonDialog(): { dialog: HTMLDialogElement; open(def: Sce
         el(
           'section',
           {},
-          el('h3', {}, 'Glossary'),
+          el('h3', {}, m.lesson_glossary()),
           el(
             'dl',
             { class: 'glossary' },
@@ -362,25 +319,17 @@ export function createLessonDialog(): { dialog: HTMLDialogElement; open(def: Sce
         el(
           'section',
           { 'data-testid': 'teacher-notes' },
-          el('h3', {}, 'Teacher notes: where the model departs from the articles'),
-          el(
-            'p',
-            {},
-            'The rules are one reading of the articles, each with its quote. The computer values each order of an actor ' +
-              'by what it expects the order to change (its effects, the rules it sets off, how the others react) for the ' +
-              'actor’s objectives, its stakes and the ties it values (what the other did for it lately included); with ' +
-              'the look-ahead option it also plays two turns out for its best options. It does not know what the ' +
-              'articles say happened.',
-          ),
-          el('h4', {}, 'Facts from outside the articles'),
+          el('h3', {}, m.lesson_notes_title()),
+          el('p', {}, m.lesson_notes_text()),
+          el('h4', {}, m.lesson_notes_outside()),
           noteList(notes, 'outside'),
-          el('h4', {}, 'Claims of the articles that are doubtful'),
+          el('h4', {}, m.lesson_notes_doubtful()),
           noteList(notes, 'doubtful'),
         ),
       ),
       dialogFooter(
-        button('Close', () => dialog.close(), { 'data-testid': 'lesson-close' }),
-        button('Print / Save as PDF', () => window.print(), {
+        button(m.lesson_close(), () => dialog.close(), { 'data-testid': 'lesson-close' }),
+        button(m.lesson_print(), () => window.print(), {
           class: 'primary',
           'data-testid': 'lesson-print',
         }),

@@ -5,14 +5,17 @@ import type { ScenarioDef } from '../engine/schema';
 import type { Path, TreeNode } from '../session/tree';
 import { nodesAlong, pathIds, ROOT, walk } from '../session/tree';
 import { formatDate } from './format';
+import { m } from '../i18n';
 
 /** The title of a scenario branch; the main scenario ("as it happened") for null. */
 export const branchTitle = (def: ScenarioDef, branch: string | null): string =>
-  branch === null ? 'As it happened' : (def.branches?.find((b) => b.id === branch)?.title ?? branch);
+  branch === null ? m.lines_as_it_happened() : (def.branches?.find((b) => b.id === branch)?.title ?? branch);
 
 /** "Turn 3 · 19 Dec 2016", or "Start · 17 Oct 2016". */
 export const nodeWhen = (node: TreeNode): string =>
-  `${node.turn ? `Turn ${node.turn}` : 'Start'} · ${formatDate(node.state.date)}`;
+  node.turn
+    ? m.lines_when_turn({ turn: node.turn, date: formatDate(node.state.date) })
+    : m.lines_when_start({ date: formatDate(node.state.date) });
 
 /** Whether every step of the path takes the first child: the node lies on the main line. */
 export function isMainLine(root: TreeNode, path: Path): boolean {
@@ -32,23 +35,24 @@ export function lineName(def: ScenarioDef, root: TreeNode, path: Path): string {
   if (node.branch !== root.branch) {
     const start = along.findIndex((n, i) => i > 0 && n.branch !== along[i - 1]!.branch);
     const title = branchTitle(def, node.branch);
-    return fork > start ? `${title}, variation from turn ${along[fork - 1]!.turn}` : title;
+    return fork > start ? m.lines_branch_variation({ branch: title, turn: along[fork - 1]!.turn }) : title;
   }
-  if (fork < 0) return root.branch === null ? 'Main line' : branchTitle(def, root.branch);
-  return `Variation from turn ${along[fork - 1]!.turn}`;
+  if (fork < 0) return root.branch === null ? m.lines_main_line() : branchTitle(def, root.branch);
+  return m.lines_variation({ turn: along[fork - 1]!.turn });
 }
 
 /** "Main line, turn 5", "What if Turkey joins Mosul, start". */
 export function lineLabel(def: ScenarioDef, root: TreeNode, path: Path): string {
   const node = nodesAlong(root, path).pop()!;
-  return `${lineName(def, root, path)}, ${node.turn ? `turn ${node.turn}` : 'start'}`;
+  const line = lineName(def, root, path);
+  return node.turn ? m.lines_label_turn({ line, turn: node.turn }) : m.lines_label_start({ line });
 }
 
 /** What a variation that starts with `child` below `parent` is called above its first node. */
 export const variationCaption = (def: ScenarioDef, parent: TreeNode, child: TreeNode): string =>
   child.branch !== parent.branch
-    ? `${branchTitle(def, child.branch)} — from the start`
-    : `Variation from turn ${parent.turn}`;
+    ? m.lines_from_start({ branch: branchTitle(def, child.branch) })
+    : m.lines_variation({ turn: parent.turn });
 
 export interface Choice {
   path: Path;

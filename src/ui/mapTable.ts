@@ -3,7 +3,8 @@
 // arena and whose home it is. Opened with the map's ☰ button or M; it follows the state while open.
 import type { Ui } from './context';
 import { button, dialogFooter, el, makeDialog, openDialog, setChildren } from './dom';
-import { actorName, formatDate, layerName } from './format';
+import { actorName, formatDate, layerName, listJoin } from './format';
+import { m } from '../i18n';
 
 export interface MapTable {
   dialog: HTMLDialogElement;
@@ -12,18 +13,20 @@ export interface MapTable {
 }
 
 export function createMapTable(ui: Ui): MapTable {
-  const dialog = makeDialog('The map as a table', { class: 'dialog map-table', 'data-testid': 'map-table' });
+  const dialog = makeDialog(m.map_table_title(), { class: 'dialog map-table', 'data-testid': 'map-table' });
   const body = el('div', { class: 'dialog-body' });
-  const heading = el('h2', { tabindex: -1 }, 'The map as a table');
+  const heading = el('h2', { tabindex: -1 }, m.map_table_title());
   dialog.append(
     body,
-    dialogFooter(el('button', { type: 'button', class: 'primary', onclick: () => dialog.close() }, 'Close')),
+    dialogFooter(
+      el('button', { type: 'button', class: 'primary', onclick: () => dialog.close() }, m.map_table_close()),
+    ),
   );
 
   const render = () => {
     const s = ui.session.state;
     const def = ui.session.def;
-    if (!s || !def) return setChildren(body, heading, el('p', { class: 'muted' }, 'No game is loaded.'));
+    if (!s || !def) return setChildren(body, heading, el('p', { class: 'muted' }, m.map_table_no_game()));
     const rows = def.regions.map((r) => {
       const now = s.regions.find((x) => x.id === r.id);
       const forces = Object.entries(now?.presence ?? {})
@@ -34,9 +37,13 @@ export function createMapTable(ui: Ui): MapTable {
         { 'data-region': r.id },
         el('th', { scope: 'row' }, r.name),
         el('td', {}, layerName(def, r.theatre)),
-        el('td', {}, now?.controller ? actorName(def, now.controller) : 'nobody'),
-        el('td', {}, forces.length ? forces.map(([a, n]) => `${actorName(def, a)} ${n}`).join(', ') : 'none'),
-        el('td', {}, now?.contested ? 'contested' : '—'),
+        el('td', {}, now?.controller ? actorName(def, now.controller) : m.map_table_nobody()),
+        el(
+          'td',
+          {},
+          forces.length ? listJoin(forces.map(([a, n]) => `${actorName(def, a)} ${n}`)) : m.map_table_none(),
+        ),
+        el('td', {}, now?.contested ? m.map_table_contested() : '—'),
       );
     });
     const arenas = def.arenas ?? [];
@@ -47,20 +54,26 @@ export function createMapTable(ui: Ui): MapTable {
         'p',
         { class: 'muted' },
         s.over
-          ? `After the last turn (${formatDate(s.date)}).`
-          : `Turn ${s.turn + 1} of ${def.end.turns} · ${formatDate(s.date)}. Forces are in units of the game.`,
+          ? m.map_table_after_last({ date: formatDate(s.date) })
+          : m.map_table_turn_of({ turn: s.turn + 1, turns: def.end.turns, date: formatDate(s.date) }),
       ),
       el(
         'table',
         { class: 'map-regions' },
-        el('caption', {}, 'Regions'),
+        el('caption', {}, m.map_table_regions()),
         el(
           'thead',
           {},
           el(
             'tr',
             {},
-            ['Region', 'Theatre', 'Held by', 'Forces', 'Contested'].map((h) => el('th', { scope: 'col' }, h)),
+            [
+              m.map_table_col_region(),
+              m.map_table_col_theatre(),
+              m.map_table_col_held_by(),
+              m.map_table_col_forces(),
+              m.map_table_col_contested(),
+            ].map((h) => el('th', { scope: 'col' }, h)),
           ),
         ),
         el('tbody', {}, rows),
@@ -69,14 +82,16 @@ export function createMapTable(ui: Ui): MapTable {
         ? el(
             'table',
             { class: 'map-arenas' },
-            el('caption', {}, 'Capitals and tables on the map'),
+            el('caption', {}, m.map_table_arenas()),
             el(
               'thead',
               {},
               el(
                 'tr',
                 {},
-                ['Place', 'Home of'].map((h) => el('th', { scope: 'col' }, h)),
+                [m.map_table_col_place(), m.map_table_col_home_of()].map((h) =>
+                  el('th', { scope: 'col' }, h),
+                ),
               ),
             ),
             el(
@@ -87,14 +102,7 @@ export function createMapTable(ui: Ui): MapTable {
                   'tr',
                   {},
                   el('th', { scope: 'row' }, a.name),
-                  el(
-                    'td',
-                    {},
-                    def.actors
-                      .filter((x) => x.home === a.id)
-                      .map((x) => x.name)
-                      .join(', ') || '—',
-                  ),
+                  el('td', {}, listJoin(def.actors.filter((x) => x.home === a.id).map((x) => x.name)) || '—'),
                 ),
               ),
             ),
@@ -118,7 +126,7 @@ export function createMapTable(ui: Ui): MapTable {
 /** The button beside the zoom buttons that opens the table. */
 export const mapTableButton = (open: () => void): HTMLButtonElement =>
   button('☰', open, {
-    'aria-label': 'The map as a table',
-    title: 'The map as a table (M)',
+    'aria-label': m.map_table_title(),
+    title: m.map_table_button_title(),
     'data-testid': 'open-map-table',
   });

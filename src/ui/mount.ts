@@ -30,12 +30,14 @@ import { renderScores } from './scores';
 import { createSummary } from './summary';
 import { createTopBar } from './topbar';
 import { createTree } from './tree';
+import { m } from '../i18n';
 
-const TABS: { id: Tab; label: string; render: (ui: Ui, into: HTMLElement) => void }[] = [
-  { id: 'report', label: 'Report', render: renderReport },
-  { id: 'log', label: 'Log', render: renderLog },
-  { id: 'relations', label: 'Relations', render: renderRelations },
-  { id: 'scores', label: 'Scores', render: renderScores },
+// A tab's label is read when the tabs are drawn, in the language the page settled on at boot.
+const TABS: { id: Tab; label: () => string; render: (ui: Ui, into: HTMLElement) => void }[] = [
+  { id: 'report', label: m.mount_tab_report, render: renderReport },
+  { id: 'log', label: m.mount_tab_log, render: renderLog },
+  { id: 'relations', label: m.mount_tab_relations, render: renderRelations },
+  { id: 'scores', label: m.mount_tab_scores, render: renderScores },
 ];
 
 function readFlag(storage: Storage | null, key: string, fallback: boolean): boolean {
@@ -98,7 +100,7 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
     },
     progress(done, total) {
       progress.hidden = total === 0;
-      progress.textContent = total ? `Rebuilding the game: ${done} of ${total} turns…` : '';
+      progress.textContent = total ? m.mount_rebuilding({ done, total }) : '';
     },
     refresh,
     refreshOrders() {
@@ -144,7 +146,7 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
       view.revealed = false;
       ui.refreshOrders();
       const now = currentPlayer(ui);
-      if (now && session.def) ui.announce(`Orders for ${actorName(session.def, now)}.`);
+      if (now && session.def) ui.announce(m.mount_orders_for({ actor: actorName(session.def, now) }));
       left.querySelector<HTMLElement>('h3')?.focus();
     },
   };
@@ -174,20 +176,24 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
   const history = createHistoryBar(ui, () => tree.show());
   const tabs = [
     ...TABS,
-    { id: 'history' as const, label: 'History', render: (_: Ui, into: HTMLElement) => tree.render(into) },
+    {
+      id: 'history' as const,
+      label: m.mount_tab_history,
+      render: (_: Ui, into: HTMLElement) => tree.render(into),
+    },
   ];
 
   const left = el(
     'aside',
-    { id: 'ui-left', class: 'panel left', 'aria-label': 'Orders' },
-    el('h2', { class: 'sr-only' }, 'Orders'),
+    { id: 'ui-left', class: 'panel left', 'aria-label': m.mount_orders() },
+    el('h2', { class: 'sr-only' }, m.mount_orders()),
     el('div', { class: 'panel-body' }, orders.element),
   );
-  const tablist = el('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Information' });
+  const tablist = el('div', { class: 'tabs', role: 'tablist', 'aria-label': m.mount_information() });
   const tabpanel = el('div', { class: 'panel-body', role: 'tabpanel', id: 'ui-tabpanel', tabindex: -1 });
   const right = el(
     'aside',
-    { id: 'ui-right', class: 'panel right', 'aria-label': 'Information' },
+    { id: 'ui-right', class: 'panel right', 'aria-label': m.mount_information() },
     tablist,
     tabpanel,
   );
@@ -210,7 +216,7 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
     setChildren(
       tablist,
       tabs.map((t) =>
-        button(t.label, () => ui.setTab(t.id), {
+        button(t.label(), () => ui.setTab(t.id), {
           role: 'tab',
           id: `tab-${t.id}`,
           'aria-selected': String(view.tab === t.id),
@@ -270,8 +276,8 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
     refresh();
     if (session.world)
       ui.announce(
-        `${fork ? `${fork} ` : ''}${describeTurn(state, session.world)}`,
-        fork ? `${fork} See the History tab (T).` : `Turn ${state.turn} resolved: see the Report tab.`,
+        fork ? `${fork} ${describeTurn(state, session.world)}` : describeTurn(state, session.world),
+        fork ? `${fork} ${m.mount_see_history()}` : m.mount_turn_resolved({ turn: state.turn }),
       );
   });
   bus.on('state/shown', () => {
@@ -281,7 +287,8 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
   bus.on('game/over', () => summary.open());
   bus.on('pending/changed', () => ui.refreshOrders());
   bus.on('orders/setAside', ({ count, turn }) => {
-    const note = `${count} order${count === 1 ? '' : 's'} given at turn ${turn} ${count === 1 ? 'was' : 'were'} set aside: ${count === 1 ? 'it comes' : 'they come'} back when you return to turn ${turn}.`;
+    const note =
+      count === 1 ? m.mount_set_aside_one({ count, turn }) : m.mount_set_aside_other({ count, turn });
     // After the move has announced where it went, so neither message hides the other.
     queueMicrotask(() => ui.announce(`${live.textContent ?? ''} ${note}`.trim(), note));
   });
@@ -292,9 +299,9 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
     if (view.tab === 'history') drawTabs();
   });
   bus.on('order/accepted', ({ order }) => {
-    if (session.world) ui.announce(`Order given: ${describeOrder(session.world, order)}.`);
+    if (session.world) ui.announce(m.mount_order_given({ order: describeOrder(session.world, order) }));
   });
-  bus.on('order/refused', ({ reason }) => ui.announce(`Refused: ${reason}`));
+  bus.on('order/refused', ({ reason }) => ui.announce(m.mount_order_refused({ reason })));
   bus.on('view/region', ({ region }) => card.showRegion(region));
   bus.on('view/actor', ({ actor }) => card.showActor(actor));
   bus.on('view/layer', ({ layer }) => {
@@ -357,13 +364,13 @@ export function mountUi(root: HTMLElement, session: Session, bus: Bus, storage: 
 
   const actionFor = (action: Notice['action']) =>
     action === 'export'
-      ? [{ label: 'Export replay', run: () => files.exportReplay(), testid: 'notice-export' }]
+      ? [{ label: m.mount_export_replay(), run: () => files.exportReplay(), testid: 'notice-export' }]
       : action === 'kept'
-        ? [{ label: 'Kept games', run: () => picker.open('new'), testid: 'notice-kept' }]
+        ? [{ label: m.mount_kept_games(), run: () => picker.open('new'), testid: 'notice-kept' }]
         : action === 'quarantined' && storage
           ? [
               {
-                label: 'Download the bad save',
+                label: m.mount_download_bad_save(),
                 run: () => browserEnv().download('unreadable-save.json', readQuarantine(storage) ?? '{}'),
                 testid: 'notice-quarantined',
               },
@@ -393,15 +400,15 @@ function zoomControls(bus: Bus, more: HTMLElement): HTMLElement {
   const zoom = (by: 'in' | 'out' | 'fit', text: string, label: string) =>
     button(text, () => bus.emit('view/zoom', { by }), {
       'aria-label': label,
-      title: `${label} (${by === 'in' ? '+' : by === 'out' ? '−' : '0'})`,
+      title: m.mount_zoom_title({ label, key: by === 'in' ? '+' : by === 'out' ? '−' : '0' }),
       'data-testid': `zoom-${by}`,
     });
   return el(
     'section',
-    { class: 'zoom', 'aria-label': 'Map view', 'data-map-obstacle': '' },
-    zoom('in', '+', 'Zoom in'),
-    zoom('out', '−', 'Zoom out'),
-    zoom('fit', '⤢', 'Fit the map'),
+    { class: 'zoom', 'aria-label': m.mount_map_view(), 'data-map-obstacle': '' },
+    zoom('in', '+', m.mount_zoom_in()),
+    zoom('out', '−', m.mount_zoom_out()),
+    zoom('fit', '⤢', m.mount_zoom_fit()),
     more,
   );
 }

@@ -6,6 +6,7 @@ import { countNodes, nodeAt } from '../session/tree';
 import type { Ui } from './context';
 import { button, el, makeDialog, openDialog, setChildren } from './dom';
 import { isMainLine, lineLabel, lineName, nodeWhen } from './lines';
+import { m } from '../i18n';
 
 export interface NodeActions {
   render(path: Path): HTMLElement;
@@ -17,7 +18,10 @@ export function createNodeActions(
   open: { compare(left: Path): void; odds(path: Path): void },
 ): NodeActions {
   const { session } = ui;
-  const dialog = makeDialog('This turn', { class: 'dialog small', 'data-testid': 'node-dialog' });
+  const dialog = makeDialog(m.node_actions_dialog_title(), {
+    class: 'dialog small',
+    'data-testid': 'node-dialog',
+  });
   const backToTree = () =>
     document.querySelector<HTMLElement>('[data-testid="tree-node"][data-current="true"]')?.focus();
 
@@ -36,9 +40,13 @@ export function createNodeActions(
       dialog.close();
       if (done)
         ui.announce(
-          text.trim()
-            ? `${what === 'name' ? 'Name' : 'Comment'} saved.`
-            : `${what === 'name' ? 'Name' : 'Comment'} removed.`,
+          what === 'name'
+            ? text.trim()
+              ? m.node_actions_name_saved()
+              : m.node_actions_name_removed()
+            : text.trim()
+              ? m.node_actions_comment_saved()
+              : m.node_actions_comment_removed(),
         );
       backToTree();
     };
@@ -54,12 +62,16 @@ export function createNodeActions(
       el(
         'div',
         { class: 'dialog-body' },
-        el('h2', {}, what === 'name' ? 'Name this turn' : 'Comment on this turn'),
-        el('p', { class: 'muted' }, `${nodeWhen(node)} — ${lineName(session.def, session.root!, path)}`),
+        el('h2', {}, what === 'name' ? m.node_actions_name_heading() : m.node_actions_comment_heading()),
+        el(
+          'p',
+          { class: 'muted' },
+          m.node_actions_where({ when: nodeWhen(node), line: lineName(session.def, session.root!, path) }),
+        ),
         el(
           'label',
           { class: 'field' },
-          what === 'name' ? 'Name (empty: no name)' : 'Comment (Ctrl+Enter saves; empty: no comment)',
+          what === 'name' ? m.node_actions_name_label() : m.node_actions_comment_label(),
           field,
         ),
       ),
@@ -69,8 +81,8 @@ export function createNodeActions(
         el(
           'div',
           { class: 'buttons' },
-          button('Cancel', () => dialog.close(), { 'data-testid': 'node-cancel' }),
-          button('Save', save, { class: 'primary', 'data-testid': 'node-save' }),
+          button(m.node_actions_cancel(), () => dialog.close(), { 'data-testid': 'node-cancel' }),
+          button(m.node_actions_save(), save, { class: 'primary', 'data-testid': 'node-save' }),
         ),
       ),
     );
@@ -87,13 +99,15 @@ export function createNodeActions(
       el(
         'div',
         { class: 'dialog-body' },
-        el('h2', {}, 'Delete this turn?'),
+        el('h2', {}, m.node_actions_delete_heading()),
         el(
           'p',
           {},
-          `${label} (${nodeWhen(node)})`,
-          n > 1 ? ` and the ${n - 1} turn${n === 2 ? '' : 's'} after it` : '',
-          ' will be deleted. This cannot be undone.',
+          n <= 1
+            ? m.node_actions_delete_text({ label, when: nodeWhen(node) })
+            : n === 2
+              ? m.node_actions_delete_text_one({ label, when: nodeWhen(node), count: n - 1 })
+              : m.node_actions_delete_text_other({ label, when: nodeWhen(node), count: n - 1 }),
         ),
       ),
       el(
@@ -102,12 +116,12 @@ export function createNodeActions(
         el(
           'div',
           { class: 'buttons' },
-          button('Keep it', () => dialog.close(), { 'data-testid': 'node-cancel' }),
+          button(m.node_actions_keep(), () => dialog.close(), { 'data-testid': 'node-cancel' }),
           button(
-            'Delete',
+            m.node_actions_delete(),
             () => {
               dialog.close();
-              if (session.remove(path)) ui.announce(`Deleted: ${label}.`);
+              if (session.remove(path)) ui.announce(m.node_actions_deleted({ label }));
               backToTree();
             },
             { class: 'danger', 'data-testid': 'node-delete-confirm' },
@@ -126,50 +140,54 @@ export function createNodeActions(
     const main = isMainLine(root, path);
     return el(
       'section',
-      { class: 'node-actions', 'data-testid': 'node-actions', 'aria-label': 'The turn shown' },
-      el('h4', {}, `${nodeWhen(node)} — ${lineName(def, root, path)}`),
+      { class: 'node-actions', 'data-testid': 'node-actions', 'aria-label': m.node_actions_section() },
+      el('h4', {}, m.node_actions_where({ when: nodeWhen(node), line: lineName(def, root, path) })),
       node.comment ? el('p', { class: 'comment', 'data-testid': 'node-comment-text' }, node.comment) : null,
       el(
         'div',
         { class: 'buttons left' },
-        button(node.name ? 'Rename…' : 'Name…', () => edit(path, 'name'), {
+        button(node.name ? m.node_actions_rename() : m.node_actions_name(), () => edit(path, 'name'), {
           'data-testid': 'node-rename',
           'data-key': 'node-rename',
         }),
-        button(node.comment ? 'Edit comment…' : 'Comment…', () => edit(path, 'comment'), {
-          'data-testid': 'node-comment',
-          'data-key': 'node-comment',
-        }),
         button(
-          'Make main line',
+          node.comment ? m.node_actions_edit_comment() : m.node_actions_comment(),
+          () => edit(path, 'comment'),
+          {
+            'data-testid': 'node-comment',
+            'data-key': 'node-comment',
+          },
+        ),
+        button(
+          m.node_actions_promote(),
           () => {
             session.promote(path);
-            ui.announce('This line is now the main line.');
+            ui.announce(m.node_actions_promoted());
             backToTree();
           },
           {
             'data-testid': 'node-promote',
             'data-key': 'node-promote',
             disabled: main,
-            title: main ? 'Already on the main line' : 'Promote this line to the main line',
+            title: main ? m.node_actions_promote_already() : m.node_actions_promote_title(),
           },
         ),
-        button('Delete…', () => confirmDelete(path), {
+        button(m.node_actions_delete_button(), () => confirmDelete(path), {
           class: 'danger',
           'data-testid': 'node-delete',
           'data-key': 'node-delete',
           disabled: !path,
-          title: path ? 'Delete this turn and the turns after it' : 'The start cannot be deleted',
+          title: path ? m.node_actions_delete_title() : m.node_actions_delete_start(),
         }),
-        button('Compare with…', () => open.compare(path), {
+        button(m.node_actions_compare(), () => open.compare(path), {
           'data-testid': 'node-compare',
           'data-key': 'node-compare',
-          title: 'Compare with another turn or line (C)',
+          title: m.node_actions_compare_title(),
         }),
-        button('Odds…', () => open.odds(path), {
+        button(m.node_actions_odds(), () => open.odds(path), {
           'data-testid': 'node-odds',
           'data-key': 'node-odds',
-          title: 'Play the game out many times from here (O)',
+          title: m.node_actions_odds_title(),
         }),
       ),
     );

@@ -7,6 +7,7 @@ import type { Ui } from './context';
 import { button, el, makeDialog, openDialog, setChildren } from './dom';
 import { branchTitle, lineLabel, listChoices, otherLine } from './lines';
 import { renderOddsResult } from './oddsResult';
+import { m } from '../i18n';
 
 export interface OddsPanel {
   dialog: HTMLDialogElement;
@@ -29,7 +30,10 @@ export function readCount(text: string): number | null {
 
 export function createOdds(ui: Ui): OddsPanel {
   const { session } = ui;
-  const dialog = makeDialog('Odds', { class: 'dialog wide odds', 'data-testid': 'odds-panel' });
+  const dialog = makeDialog(m.odds_dialog_title(), {
+    class: 'dialog wide odds',
+    'data-testid': 'odds-panel',
+  });
   const body = el('div', { class: 'dialog-body' });
   const status = el('div', { class: 'odds-status', role: 'status', 'aria-live': 'polite' });
   const result = el('div', { class: 'odds-result-wrap' });
@@ -65,11 +69,15 @@ export function createOdds(ui: Ui): OddsPanel {
       (b) => b !== root.branch && !started.has(b),
     );
     return [
-      el('option', { value: NONE, selected: right === NONE }, 'Nothing (one run)'),
+      el('option', { value: NONE, selected: right === NONE }, m.odds_nothing()),
       ...opts,
       ...fresh.map((b) => {
         const value = `${NEW_BRANCH}${b ?? ''}`;
-        return el('option', { value, selected: right === value }, `${branchTitle(def, b)}, start (new line)`);
+        return el(
+          'option',
+          { value, selected: right === value },
+          m.odds_new_line({ branch: branchTitle(def, b) }),
+        );
       }),
     ];
   }
@@ -112,7 +120,7 @@ export function createOdds(ui: Ui): OddsPanel {
     if (n === null)
       return setChildren(
         status,
-        el('p', { role: 'alert' }, `Give a number of playouts from ${ODDS_MIN} to ${ODDS_MAX}.`),
+        el('p', { role: 'alert' }, m.odds_count_error({ min: ODDS_MIN, max: ODDS_MAX })),
       );
     count = n;
     if (field) field.value = String(n);
@@ -126,7 +134,7 @@ export function createOdds(ui: Ui): OddsPanel {
     const done = paths.map(() => 0);
     const total = n * paths.length;
     const bar = el('progress', { max: total, value: 0, 'data-testid': 'odds-progress' });
-    const words = el('span', {}, `0 of ${total} playouts`);
+    const words = el('span', {}, m.odds_runs({ done: 0, total }));
     const promises: Promise<PlayoutSummary>[] = [];
     for (const [i, path] of paths.entries()) {
       const started = session.runOdds(
@@ -137,7 +145,7 @@ export function createOdds(ui: Ui): OddsPanel {
           done[i] = d;
           const sum = done.reduce((a, b) => a + b, 0);
           bar.value = sum;
-          words.textContent = `${sum} of ${total} playouts`;
+          words.textContent = m.odds_runs({ done: sum, total });
         },
         session.seed,
       );
@@ -146,7 +154,11 @@ export function createOdds(ui: Ui): OddsPanel {
         render();
         return setChildren(
           status,
-          el('p', { role: 'alert', 'data-testid': 'odds-error' }, `${names[i]}: ${started.error}.`),
+          el(
+            'p',
+            { role: 'alert', 'data-testid': 'odds-error' },
+            m.odds_error({ name: names[i]!, error: started.error }),
+          ),
         );
       }
       running.push(started.value);
@@ -161,11 +173,11 @@ export function createOdds(ui: Ui): OddsPanel {
         bar,
         words,
         button(
-          'Cancel',
+          m.odds_cancel(),
           () => {
             cancelAll();
             render();
-            setChildren(status, el('p', { 'data-testid': 'odds-cancelled' }, 'Cancelled.'));
+            setChildren(status, el('p', { 'data-testid': 'odds-cancelled' }, m.odds_cancelled()));
             dialog.querySelector<HTMLElement>('[data-testid="odds-run"]')?.focus();
           },
           { 'data-testid': 'odds-cancel' },
@@ -178,7 +190,10 @@ export function createOdds(ui: Ui): OddsPanel {
         if (mine !== token) return;
         running = [];
         render();
-        setChildren(status, el('p', {}, `Done: ${n} playouts${paths.length > 1 ? ' from each side' : ''}.`));
+        setChildren(
+          status,
+          el('p', {}, paths.length > 1 ? m.odds_done_both({ count: n }) : m.odds_done({ count: n })),
+        );
         setChildren(result, renderOddsResult(def, summaries, names));
         dialog.querySelector<HTMLElement>('[data-testid="odds-run"]')?.focus();
       },
@@ -188,7 +203,7 @@ export function createOdds(ui: Ui): OddsPanel {
         render();
         setChildren(
           status,
-          el('p', { role: 'alert', 'data-testid': 'odds-error' }, `The playouts failed: ${err.message}`),
+          el('p', { role: 'alert', 'data-testid': 'odds-error' }, m.odds_failed({ error: err.message })),
         );
       },
     );
@@ -198,21 +213,17 @@ export function createOdds(ui: Ui): OddsPanel {
     const busy = running.length > 0;
     setChildren(
       body,
-      el('h2', { tabindex: -1 }, 'Odds'),
-      el(
-        'p',
-        { class: 'legend' },
-        'The computer plays every actor from each point to the end of the game, many times with different dice. Same seeds on both sides, so the difference is the position, not luck.',
-      ),
+      el('h2', { tabindex: -1 }, m.odds_dialog_title()),
+      el('p', { class: 'legend' }, m.odds_legend()),
       el(
         'div',
         { class: 'compare-sides' },
-        select('left', 'First'),
-        select('right', 'Second'),
+        select('left', m.odds_first()),
+        select('right', m.odds_second()),
         el(
           'label',
           { class: 'count' },
-          'Playouts ',
+          `${m.odds_count_label()} `,
           el('input', {
             type: 'number',
             min: ODDS_MIN,
@@ -225,7 +236,7 @@ export function createOdds(ui: Ui): OddsPanel {
             },
           }),
         ),
-        button('Run', run, { class: 'primary', 'data-testid': 'odds-run', disabled: busy }),
+        button(m.odds_run(), run, { class: 'primary', 'data-testid': 'odds-run', disabled: busy }),
       ),
       status,
       result,
@@ -237,7 +248,7 @@ export function createOdds(ui: Ui): OddsPanel {
     el(
       'div',
       { class: 'buttons' },
-      button('Close', () => dialog.close(), { 'data-testid': 'odds-close' }),
+      button(m.odds_close(), () => dialog.close(), { 'data-testid': 'odds-close' }),
     ),
   );
 

@@ -8,11 +8,14 @@ import { actorColor, actorName, formatSigned, layerName } from './format';
 import { controlRows, extent, formatMean, keyPairs, percent, scoreRows } from './oddsRows';
 import type { Range, RangeRow } from './plots';
 import { niceDomain, rangePlot, RUN_STYLES, stackPlot } from './plots';
+import { m } from '../i18n';
 
 const RUN_MARK = ['●', '◆'];
 
 const rangeText = (r: Range | null) =>
-  r ? `${formatMean(r.mean)} (${formatSigned(r.p10)} to ${formatSigned(r.p90)})` : '—';
+  r
+    ? m.odds_result_range({ mean: formatMean(r.mean), low: formatSigned(r.p10), high: formatSigned(r.p90) })
+    : '—';
 
 function rangeTable(caption: string, head: string, rows: RangeRow[], names: string[]): HTMLElement {
   return el(
@@ -26,7 +29,9 @@ function rangeTable(caption: string, head: string, rows: RangeRow[], names: stri
         'tr',
         {},
         el('th', { scope: 'col' }, head),
-        names.map((n, i) => el('th', { scope: 'col', title: n }, `${RUN_MARK[i]} mean (range)`)),
+        names.map((n, i) =>
+          el('th', { scope: 'col', title: n }, m.odds_result_mean_head({ mark: RUN_MARK[i]! })),
+        ),
       ),
     ),
     el(
@@ -59,15 +64,17 @@ function legend(names: string[], playouts: number, seeds: [number, number]): HTM
           RUN_MARK[i],
         ),
         el('span', { class: `key key-${i}`, 'aria-hidden': 'true' }),
-        el('strong', {}, i === 0 ? 'First: ' : 'Second: '),
+        el('strong', {}, `${i === 0 ? m.odds_result_first() : m.odds_result_second()} `),
         n,
-        el('span', { class: 'muted' }, ` — ${RUN_STYLES[i]!.words}`),
+        el('span', { class: 'muted' }, ` — ${RUN_STYLES[i]!.words()}`),
       ),
     ),
     el(
       'p',
       { class: 'muted' },
-      `${playouts} playouts ${names.length > 1 ? 'from each side ' : ''}to the end of the game (seeds ${seeds[0]}–${seeds[1]}). Bars and the numbers in brackets: from the 10th to the 90th percentile; the mark is the mean.`,
+      names.length > 1
+        ? m.odds_result_legend_both({ playouts, first: seeds[0], last: seeds[1] })
+        : m.odds_result_legend({ playouts, first: seeds[0], last: seeds[1] }),
     ),
   );
 }
@@ -83,8 +90,13 @@ export function renderOddsResult(def: ScenarioDef, runs: PlayoutSummary[], names
   );
   const pairSummary =
     runs.length > 1 && biggest && biggest.difference > 0
-      ? `Largest difference: ${actorName(def, biggest.a)} – ${actorName(def, biggest.b)}, mean ${formatMean(biggest.runs[0]!.mean)} against ${formatMean(biggest.runs[1]?.mean ?? 0)}.`
-      : `Net relation at the end: the pairs of playable actors, then those involving one, least settled first.`;
+      ? m.odds_result_largest({
+          a: actorName(def, biggest.a),
+          b: actorName(def, biggest.b),
+          first: formatMean(biggest.runs[0]!.mean),
+          second: formatMean(biggest.runs[1]?.mean ?? 0),
+        })
+      : m.odds_result_pairs();
   const [lo, hi] = extent(scores);
   const scoreDomain = niceDomain(Math.min(0, lo), Math.max(0, hi), 5);
   const actorsSeen = [...new Set(control.flatMap((r) => r.bars.flatMap((b) => b.parts.map((p) => p.key))))];
@@ -114,27 +126,23 @@ export function renderOddsResult(def: ScenarioDef, runs: PlayoutSummary[], names
       'data-runs': runs.length,
     },
     legend(names, first.playouts, first.seeds),
-    el('h3', {}, 'Relations at the end (net)'),
+    el('h3', {}, m.odds_result_relations_heading()),
     el('p', { class: 'plot-summary' }, pairSummary),
     el(
       'div',
       { class: 'plot-row' },
-      rangePlot(pairs, [-100, 100], `Net relations at the end, −100 to +100. ${pairSummary}`),
-      rangeTable('Net relations at the end', 'Pair', pairs, names),
+      rangePlot(pairs, [-100, 100], m.odds_result_relations_plot({ summary: pairSummary })),
+      rangeTable(m.odds_result_relations_caption(), m.odds_result_pair(), pairs, names),
     ),
-    el('h3', {}, 'Scores at the end'),
+    el('h3', {}, m.odds_result_scores()),
     el(
       'div',
       { class: 'plot-row' },
-      rangePlot(scores, scoreDomain, 'Scores of the playable actors at the end'),
-      rangeTable('Scores at the end', 'Actor', scores, names),
+      rangePlot(scores, scoreDomain, m.odds_result_scores_plot()),
+      rangeTable(m.odds_result_scores(), m.odds_result_actor(), scores, names),
     ),
-    el('h3', {}, 'Who holds each region at the end'),
-    el(
-      'p',
-      { class: 'plot-summary' },
-      'How often each actor controls the region at the end; regions where the two sides differ most come first.',
-    ),
+    el('h3', {}, m.odds_result_control_heading()),
+    el('p', { class: 'plot-summary' }, m.odds_result_control_summary()),
     el(
       'ul',
       { class: 'swatches' },
@@ -146,25 +154,25 @@ export function renderOddsResult(def: ScenarioDef, runs: PlayoutSummary[], names
             class: k === 'none' ? 'swatch none' : 'swatch',
             style: k === 'none' ? null : `background:${actorColor(def, k)}`,
           }),
-          k === 'none' ? 'nobody' : `${k} ${actorName(def, k)}`,
+          k === 'none' ? m.odds_result_nobody() : `${k} ${actorName(def, k)}`,
         ),
       ),
     ),
     el(
       'div',
       { class: 'plot-row' },
-      stackPlot(control, 'Control of each region at the end', runs.length > 1 ? RUN_MARK : []),
+      stackPlot(control, m.odds_result_control(), runs.length > 1 ? RUN_MARK : []),
       el(
         'table',
         { class: 'numbers' },
-        el('caption', { class: 'sr-only' }, 'Control of each region at the end'),
+        el('caption', { class: 'sr-only' }, m.odds_result_control()),
         el(
           'thead',
           {},
           el(
             'tr',
             {},
-            el('th', { scope: 'col' }, 'Region'),
+            el('th', { scope: 'col' }, m.odds_result_region()),
             names.map((n, i) => el('th', { scope: 'col', title: n }, RUN_MARK[i])),
           ),
         ),
@@ -182,7 +190,7 @@ export function renderOddsResult(def: ScenarioDef, runs: PlayoutSummary[], names
                   {},
                   b.parts
                     .filter((p) => p.fraction > 0)
-                    .map((p) => `${p.key === 'none' ? 'nobody' : p.key} ${percent(p.fraction)}`)
+                    .map((p) => `${p.key === 'none' ? m.odds_result_nobody() : p.key} ${percent(p.fraction)}`)
                     .join(', '),
                 ),
               ),
@@ -195,7 +203,7 @@ export function renderOddsResult(def: ScenarioDef, runs: PlayoutSummary[], names
       ? el(
           'section',
           {},
-          el('h3', {}, 'Contradictions left at the end'),
+          el('h3', {}, m.odds_result_triads()),
           el(
             'ul',
             { class: 'odds-triads' },
@@ -204,8 +212,14 @@ export function renderOddsResult(def: ScenarioDef, runs: PlayoutSummary[], names
                 'li',
                 {},
                 `${t.actors.map((a) => actorName(def, a)).join(' – ')} `,
-                el('span', { class: 'tag' }, t.layer === 'cross' ? 'across layers' : layerName(def, t.layer)),
-                `: ${t.fractions.map((f, i) => `${RUN_MARK[i]} ${percent(f)}`).join(', ')} of games`,
+                el(
+                  'span',
+                  { class: 'tag' },
+                  t.layer === 'cross' ? m.odds_result_across_layers() : layerName(def, t.layer),
+                ),
+                m.odds_result_triad_share({
+                  shares: t.fractions.map((f, i) => `${RUN_MARK[i]} ${percent(f)}`).join(', '),
+                }),
               ),
             ),
           ),

@@ -5,6 +5,7 @@ import type { PlayoutSummary, Spread } from '../engine/playout';
 import type { ScenarioDef } from '../engine/schema';
 import { actorColor, actorName, regionName } from './format';
 import type { RangeRow, StackRow } from './plots';
+import { m } from '../i18n';
 
 const spreadOf = (s: Spread): Spread => ({ mean: s.mean, p10: s.p10, p90: s.p90 });
 
@@ -53,11 +54,11 @@ export function controlRows(def: ScenarioDef, runs: PlayoutSummary[]): (StackRow
     key,
     fraction,
     colour: key === 'none' ? '#8a94a8' : actorColor(def, key),
-    name: key === 'none' ? 'nobody' : actorName(def, key),
+    name: key === 'none' ? m.odds_rows_nobody() : actorName(def, key),
   });
   const rows = first.control.map((c) => {
     const all = runs.map((r) => r.control.find((x) => x.region === c.region)?.controllers ?? {});
-    const keys = [...new Set(all.flatMap((m) => Object.keys(m)))].sort(
+    const keys = [...new Set(all.flatMap((c) => Object.keys(c)))].sort(
       (x, y) => (all[0]![y] ?? 0) - (all[0]![x] ?? 0) || x.localeCompare(y),
     );
     // Total variation distance between the runs: 0 when they agree, 1 when they never do.
@@ -67,7 +68,7 @@ export function controlRows(def: ScenarioDef, runs: PlayoutSummary[]): (StackRow
       region: c.region,
       label: regionName(def, c.region),
       change,
-      bars: all.map((m) => ({ parts: keys.map((k) => part(k, m[k] ?? 0)) })),
+      bars: all.map((c) => ({ parts: keys.map((k) => part(k, c[k] ?? 0)) })),
     };
   });
   rows.sort((x, y) => y.change - x.change);

@@ -12,9 +12,11 @@ import {
   describeParams,
   formatDate,
   groupOptions,
+  listJoin,
   orderKey,
 } from './format';
 import type { OptionGroup } from './format';
+import { m } from '../i18n';
 
 export interface Panel {
   element: HTMLElement;
@@ -39,20 +41,22 @@ function renderOption(ui: Ui, o: OrderOption): HTMLLIElement {
     el('span', { class: 'params' }, label),
     o.verdict.ok
       ? button(
-          'Give order',
+          m.orders_give_order(),
           () => void ui.session.order(o.order), // the bus tells the panel (and the player) how it went
           {
             class: 'give',
             disabled: ui.view.locked,
             'data-testid': 'give-order',
             'data-key': `give|${orderKey(o.order)}`,
-            'aria-label': `Give order: ${o.def.name}${params.length ? `, ${params.join(', ')}` : ''}`,
+            'aria-label': params.length
+              ? m.orders_give_order_params({ order: o.def.name, params: listJoin(params) })
+              : m.orders_give_order_label({ order: o.def.name }),
           },
         )
       : el(
           'p',
           { class: 'refusal' },
-          hiddenText('Not possible now: '),
+          hiddenText(`${m.orders_not_possible()} `),
           el('span', { 'data-testid': 'refusal-reason' }, o.verdict.reason),
         ),
   );
@@ -76,10 +80,10 @@ function renderGroup(ui: Ui, g: OptionGroup): HTMLElement {
               ui.refreshOrders();
             },
           }),
-          ' Covertly',
+          ` ${m.orders_covertly()}`,
         )
       : def.covert === 'always'
-        ? el('span', { class: 'tag' }, 'always covert')
+        ? el('span', { class: 'tag' }, m.orders_always_covert())
         : null;
   return el(
     'section',
@@ -108,7 +112,7 @@ function renderPending(ui: Ui, actor: string): HTMLElement {
   return el(
     'section',
     { class: 'pending' },
-    el('h4', {}, `Orders given (${mine.length} of ${w.settings.ordersPerTurn})`),
+    el('h4', {}, m.orders_given({ count: mine.length, max: w.settings.ordersPerTurn })),
     mine.length
       ? el(
           'ul',
@@ -119,23 +123,23 @@ function renderPending(ui: Ui, actor: string): HTMLElement {
               { 'data-testid': 'pending-order', 'data-order-id': order.id },
               el('span', {}, describeOrder(w, order)),
               button(
-                'Cancel',
+                m.orders_cancel(),
                 () => {
                   session.cancel(index);
-                  ui.announce(`Order cancelled: ${describeOrder(w, order)}.`);
+                  ui.announce(m.orders_cancelled({ order: describeOrder(w, order) }));
                 },
                 {
                   class: 'cancel',
                   disabled: ui.view.locked,
                   'data-testid': 'cancel-order',
                   'data-key': `cancel|${orderKey(order)}`,
-                  'aria-label': `Cancel ${describeOrder(w, order)}`,
+                  'aria-label': m.orders_cancel_label({ order: describeOrder(w, order) }),
                 },
               ),
             ),
           ),
         )
-      : el('p', { class: 'muted' }, 'None yet. Pick from the options below.'),
+      : el('p', { class: 'muted' }, m.orders_none_yet()),
   );
 }
 
@@ -143,41 +147,33 @@ function render(ui: Ui): (HTMLElement | null)[] {
   const { session } = ui;
   const s = session.state;
   const def = session.def;
-  if (!s || !def || !session.world) return [el('p', { class: 'muted' }, 'No game is loaded.')];
+  if (!s || !def || !session.world) return [el('p', { class: 'muted' }, m.orders_no_game())];
   if (s.over)
     return [
-      el('h3', { tabindex: -1 }, 'The game is over'),
-      button('Show the summary', () => ui.openSummary(), { 'data-key': 'summary' }),
+      el('h3', { tabindex: -1 }, m.orders_game_over()),
+      button(m.orders_show_summary(), () => ui.openSummary(), { 'data-key': 'summary' }),
     ];
   const looking = session.node && session.node.children.length > 0;
   const past = looking
-    ? el(
-        'p',
-        { class: 'notice' },
-        `You are looking back at ${formatDate(s.date)}. Orders given now start a new variation from here.`,
-      )
+    ? el('p', { class: 'notice' }, m.orders_looking_back({ date: formatDate(s.date) }))
     : null;
   const actor = currentPlayer(ui);
   if (!actor)
     return [
-      el('h3', { tabindex: -1 }, 'Nobody is playing'),
+      el('h3', { tabindex: -1 }, m.orders_nobody_playing()),
       past,
-      el('p', {}, 'The computer plays every actor. Press End turn to watch a turn, or choose who you play.'),
-      button('Choose who you play', () => ui.openBriefing('review'), { 'data-key': 'choose' }),
+      el('p', {}, m.orders_computer_plays()),
+      button(m.orders_choose(), () => ui.openBriefing('review'), { 'data-key': 'choose' }),
     ];
   const held = session.held;
   const next = held.length > 1 ? held[(held.indexOf(actor) + 1) % held.length]! : null;
   // Hand-over (the facilitator's choice): the next player takes the screen before their orders are shown.
   if (ui.view.handOver && held.length > 1 && !ui.view.revealed)
     return [
-      el('h3', { tabindex: -1, class: 'player' }, `Pass the screen to ${actorName(def, actor)}`),
-      el(
-        'p',
-        {},
-        `Hot seat: player ${held.indexOf(actor) + 1} of ${held.length}. The other players' orders stay hidden.`,
-      ),
+      el('h3', { tabindex: -1, class: 'player' }, m.orders_pass_screen({ actor: actorName(def, actor) })),
+      el('p', {}, m.orders_hot_seat_hand_over({ player: held.indexOf(actor) + 1, players: held.length })),
       button(
-        `I play ${actorName(def, actor)}: show my orders`,
+        m.orders_reveal({ actor: actorName(def, actor) }),
         () => {
           ui.view.revealed = true;
           ui.refreshOrders();
@@ -190,34 +186,24 @@ function render(ui: Ui): (HTMLElement | null)[] {
       'h3',
       { tabindex: -1, class: 'player' },
       el('span', { class: 'swatch', style: `background:${actorColor(def, actor)}` }),
-      `Orders for ${actorName(def, actor)}`,
+      m.orders_for({ actor: actorName(def, actor) }),
     ),
-    el('p', { class: 'muted' }, `Turn ${s.turn + 1} · ${formatDate(s.date)}`),
+    el('p', { class: 'muted' }, m.orders_turn({ turn: s.turn + 1, date: formatDate(s.date) })),
     past,
     next
       ? el(
           'div',
           { class: 'hotseat' },
-          el(
-            'p',
-            {},
-            `Hot seat: player ${held.indexOf(actor) + 1} of ${held.length}. The other players' orders are hidden.`,
-          ),
-          button(`Next player: ${actorName(def, next)} ▸`, () => ui.nextPlayer(), {
+          el('p', {}, m.orders_hot_seat({ player: held.indexOf(actor) + 1, players: held.length })),
+          button(m.orders_next_player({ actor: actorName(def, next) }), () => ui.nextPlayer(), {
             'data-testid': 'next-player',
             'data-key': 'next-player',
           }),
         )
       : null,
-    ui.view.locked
-      ? el(
-          'p',
-          { class: 'notice', 'data-testid': 'orders-locked' },
-          'The facilitator has locked the orders: none can be given or cancelled until they are unlocked.',
-        )
-      : null,
+    ui.view.locked ? el('p', { class: 'notice', 'data-testid': 'orders-locked' }, m.orders_locked()) : null,
     renderPending(ui, actor),
-    el('h4', { class: 'options-title' }, 'Options'),
+    el('h4', { class: 'options-title' }, m.orders_options()),
     ...groupOptions(session.options(actor), ui.view.covert).map((g) => renderGroup(ui, g)),
   ];
 }

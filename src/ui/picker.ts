@@ -11,8 +11,10 @@ import { dropKept, keepGame } from '../session/autosave';
 import { checkSeed, isSameScenario } from '../session/session';
 import { snapshot } from '../session/opening';
 import type { PickedFile } from './scenarioFile';
-import { describeTravel, listenForDrops, readPickedScenario, SCENARIO_FILE_LIMIT } from './scenarioFile';
+import { describeTravel, listenForDrops, readPickedScenario, scenarioFileLimit } from './scenarioFile';
 import { createLessonDialog } from './lesson';
+import { listJoin } from './format';
+import { m } from '../i18n';
 
 export type Mode = 'start' | 'new' | 'review';
 
@@ -25,14 +27,11 @@ export interface Picker {
   addNotice(message: string, title: string): void; // below what is shown already, until the picker closes
 }
 
-const SCENARIO_FAILED = 'The scenario could not be loaded.';
-const FILE_FAILED = 'The scenario file was not opened.';
-
 const heldKey = (scenario: string) => `ui.held.${scenario}`;
 
 export function createPicker(ui: Ui): Picker {
   const { session } = ui;
-  const dialog = makeDialog('Scenario and briefing', { class: 'dialog briefing', 'data-testid': 'briefing' });
+  const dialog = makeDialog(m.picker_dialog_label(), { class: 'dialog briefing', 'data-testid': 'briefing' });
   const lesson = createLessonDialog();
   const body = el('div', { class: 'dialog-body' });
   const footer = el('div', { class: 'dialog-footer' });
@@ -45,7 +44,8 @@ export function createPicker(ui: Ui): Picker {
   let lookahead = session.lookahead;
   let preview: ScenarioDef | null = null;
   let error: string | null = null;
-  let errorTitle = SCENARIO_FAILED;
+  let errorTitle: string = m.picker_scenario_failed();
+  let fileFailed = false; // the error is a scenario file that was not opened (the game in progress is kept)
   let busy = false;
   let request = 0;
   let followed: ScenarioDef | null = null; // the game's scenario when the briefing last followed it
@@ -117,7 +117,7 @@ export function createPicker(ui: Ui): Picker {
         if (keep?.ok && ui.storage) dropKept(ui.storage, 0);
         return render();
       }
-      if (keep?.ok) kept = ` The previous game (${save!.label}) is under Kept games.`;
+      if (keep?.ok) kept = m.picker_previous_kept({ label: String(save!.label) });
     }
     error = null;
     session.setHeld([...held]);
@@ -132,10 +132,8 @@ export function createPicker(ui: Ui): Picker {
     ui.refresh();
     document.querySelector<HTMLElement>('[data-testid="orders-panel"] h3')?.focus(); // keyboard: on to the orders
     const names = preview.actors.filter((a) => held.has(a.id)).map((a) => a.name);
-    ui.announce(
-      (names.length ? `Game on. You play ${names.join(', ')}.` : 'Game on. The computer plays everyone.') +
-        kept,
-    );
+    const on = names.length ? m.picker_game_on({ names: listJoin(names) }) : m.picker_game_on_computer();
+    ui.announce(kept ? `${on} ${kept}` : on);
   };
 
   /** Reads a scenario file, registers it with the session and previews it; a refused one changes nothing. */
@@ -148,7 +146,8 @@ export function createPicker(ui: Ui): Picker {
     busy = false;
     if (!read.ok || !added.ok) {
       error = added.ok ? null : added.error;
-      errorTitle = FILE_FAILED;
+      errorTitle = m.picker_file_failed();
+      fileFailed = true;
       return render();
     }
     const def = read.value;
@@ -166,8 +165,8 @@ export function createPicker(ui: Ui): Picker {
     dialog.querySelector<HTMLElement>('h2')?.focus();
     ui.announce(
       session.isShipped(def.id)
-        ? `${file.name} holds the scenario this page ships as "${def.title}": it opens as that one.`
-        : `Opened ${file.name}: ${def.title}. Read the briefing, then press Start to play it.`,
+        ? m.picker_file_is_shipped({ file: file.name, title: def.title })
+        : m.picker_file_opened({ file: file.name, title: def.title }),
     );
   };
 
@@ -186,7 +185,7 @@ export function createPicker(ui: Ui): Picker {
       el(
         'label',
         {},
-        'Scenario ',
+        `${m.picker_scenario()} `,
         el(
           'select',
           {
@@ -202,7 +201,9 @@ export function createPicker(ui: Ui): Picker {
             el(
               'option',
               { value: c.id, selected: c.id === scenario },
-              `${titles.get(c.id) ?? c.title}${c.origin === 'file' ? ' (from file)' : ''}`,
+              c.origin === 'file'
+                ? m.picker_from_file({ title: titles.get(c.id) ?? c.title })
+                : (titles.get(c.id) ?? c.title),
             ),
           ),
         ),
@@ -210,7 +211,7 @@ export function createPicker(ui: Ui): Picker {
       el(
         'label',
         {},
-        'Branch ',
+        `${m.picker_branch()} `,
         el(
           'select',
           {
@@ -222,7 +223,7 @@ export function createPicker(ui: Ui): Picker {
               dialog.querySelector<HTMLElement>('[data-testid="branch-select"]')?.focus();
             },
           },
-          el('option', { value: '', selected: !branch }, 'As it happened (main line)'),
+          el('option', { value: '', selected: !branch }, m.picker_main_line()),
           (preview?.branches ?? []).map((b) =>
             el('option', { value: b.id, selected: b.id === branch }, b.title),
           ),
@@ -231,7 +232,7 @@ export function createPicker(ui: Ui): Picker {
       el(
         'label',
         {},
-        'Seed ',
+        `${m.picker_seed()} `,
         el('input', {
           type: 'number',
           min: 0,
@@ -244,14 +245,17 @@ export function createPicker(ui: Ui): Picker {
             const n = /^\d+$/.test(text) ? Number(text) : NaN;
             const bad = checkSeed(n);
             if (!bad) seed = n;
-            error = bad ? `${bad.replace(/ \(got .*\)$/, '')}, not "${text}": the seed stays ${seed}.` : null;
-            errorTitle = 'The seed was not changed.';
+            error = bad
+              ? m.picker_seed_refused({ problem: bad.replace(/ \(got .*\)$/, ''), text, seed })
+              : null;
+            errorTitle = m.picker_seed_failed();
+            fileFailed = false;
             render();
           },
         }),
       ),
       button(
-        'New seed',
+        m.picker_new_seed(),
         () => {
           seed = Math.floor(Math.random() * 1_000_000); // the UI may roll dice; the engine never does
           render();
@@ -279,8 +283,8 @@ export function createPicker(ui: Ui): Picker {
     return el(
       'div',
       { class: 'scenario-file' },
-      el('label', { class: 'file-button' }, 'Open a scenario file…', input),
-      el('span', { class: 'muted' }, ` or drop a .json file here (${SCENARIO_FILE_LIMIT}).`),
+      el('label', { class: 'file-button' }, m.picker_open_file(), input),
+      el('span', { class: 'muted' }, ` ${m.picker_drop_file({ limit: scenarioFileLimit() })}`),
       note ? el('p', { class: 'file-note', 'data-testid': 'scenario-file-note' }, note) : null,
       warnings.length
         ? el(
@@ -289,7 +293,9 @@ export function createPicker(ui: Ui): Picker {
             el(
               'summary',
               {},
-              `${warnings.length} warning${warnings.length === 1 ? '' : 's'} from the validator (legal, but likely wrong)`,
+              warnings.length === 1
+                ? m.picker_warnings_one({ count: warnings.length })
+                : m.picker_warnings_other({ count: warnings.length }),
             ),
             el(
               'ul',
@@ -302,7 +308,7 @@ export function createPicker(ui: Ui): Picker {
   };
 
   const render = () => {
-    const title = preview?.title ?? 'Choose a scenario';
+    const title = preview?.title ?? m.picker_choose();
     setChildren(
       body,
       el('h2', { tabindex: -1, 'data-testid': 'briefing-title' }, title),
@@ -321,14 +327,13 @@ export function createPicker(ui: Ui): Picker {
                 checked: lookahead,
                 onchange: (e: Event) => (lookahead = (e.target as HTMLInputElement).checked),
               }),
-              ' The computer looks two turns ahead: before it chooses, it plays a few alternatives out and ' +
-                'keeps the best future (slower turns; the odds still play the quicker, greedy computer).',
+              ` ${m.picker_lookahead()}`,
             ),
           ]
         : el(
             'p',
             { class: 'muted', role: 'status' },
-            session.catalog.length ? 'Loading the scenario…' : 'No scenario was found.',
+            session.catalog.length ? m.picker_loading_scenario() : m.picker_no_scenario(),
           ),
     );
     setChildren(
@@ -339,31 +344,29 @@ export function createPicker(ui: Ui): Picker {
             { class: 'load-error', role: 'alert', 'data-testid': 'load-error' },
             el('strong', {}, `${errorTitle} `),
             el('pre', {}, error),
-            session.def && (mode !== 'start' || errorTitle === FILE_FAILED)
-              ? el('p', {}, 'The game in progress is kept.')
-              : null,
+            session.def && (mode !== 'start' || fileFailed) ? el('p', {}, m.picker_game_kept()) : null,
           )
         : null,
       el(
         'div',
         { class: 'buttons' },
         session.def && mode !== 'start'
-          ? button('Back to the game', () => dialog.close(), { 'data-testid': 'briefing-close' })
+          ? button(m.picker_back_to_game(), () => dialog.close(), { 'data-testid': 'briefing-close' })
           : null,
-        button('Lesson materials', () => preview && lesson.open(preview), {
+        button(m.picker_lesson(), () => preview && lesson.open(preview), {
           'data-testid': 'open-lesson',
           disabled: !preview,
         }),
         button(
           busy
-            ? 'Loading…'
+            ? m.picker_loading()
             : ui.classroom?.role
-              ? 'Back to the class'
+              ? m.picker_back_to_class()
               : mode === 'new'
-                ? 'Start new game'
+                ? m.picker_start_new()
                 : isOpen() && (mode === 'review' || played())
-                  ? 'Continue'
-                  : 'Start',
+                  ? m.picker_continue()
+                  : m.picker_start(),
           () => start(),
           { class: 'primary', 'data-testid': 'start-game', disabled: !preview || busy },
         ),
@@ -384,8 +387,8 @@ export function createPicker(ui: Ui): Picker {
   const api: Picker = {
     dialog,
     lesson: lesson.dialog,
-    open(m) {
-      mode = m;
+    open(next) {
+      mode = next;
       error = null;
       scenario = session.def?.id ?? scenario;
       branch = session.state?.branch ?? null;
@@ -413,9 +416,10 @@ export function createPicker(ui: Ui): Picker {
       error = `${error}\n\n${title} ${message}`;
       render();
     },
-    showError(message, title = SCENARIO_FAILED) {
+    showError(message, title = m.picker_scenario_failed()) {
       error = message;
       errorTitle = title;
+      fileFailed = false;
       busy = false;
       if (message && !preview && scenario) void fetchPreview(scenario);
       else render();

@@ -1,6 +1,8 @@
 // Small SVG plots for the odds panel, built node by node with createElementNS (never markup): ranges (p10–p90
 // bars with the mean marked, one row per item, one bar per run) and stacked bars of fractions. The geometry
 // (scales, ticks, segments) is pure and unit-tested; the two runs differ in colour AND in fill and marker shape.
+import { m } from '../i18n';
+
 const NS = 'http://www.w3.org/2000/svg';
 
 type Attrs = Record<string, string | number | null | undefined>;
@@ -38,7 +40,7 @@ export function niceDomain(min: number, max: number, step = 5): [number, number]
 export function ticks([d0, d1]: [number, number], count = 5): number[] {
   const raw = (d1 - d0) / Math.max(1, count);
   const power = 10 ** Math.floor(Math.log10(raw || 1));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? raw;
+  const step = [1, 2, 5, 10].map((k) => k * power).find((s) => s >= raw) ?? raw;
   const out: number[] = [];
   for (let v = Math.ceil(d0 / step) * step; v <= d1 + 1e-9; v += step) out.push(Math.round(v * 1e6) / 1e6);
   return out;
@@ -88,8 +90,8 @@ export function rangeGeometry(r: Range, scale: Scale) {
 }
 
 export const RUN_STYLES = [
-  { colour: '#56b4e9', fill: 'solid', marker: 'circle', words: 'blue solid bar, round mark' },
-  { colour: '#e69f00', fill: 'hatched', marker: 'diamond', words: 'orange hatched bar, diamond mark' },
+  { colour: '#56b4e9', fill: 'solid', marker: 'circle', words: () => m.plots_run_first() },
+  { colour: '#e69f00', fill: 'hatched', marker: 'diamond', words: () => m.plots_run_second() },
 ] as const;
 
 let patternId = 0;
@@ -188,9 +190,9 @@ export interface StackRow {
 
 /** Relative luminance of a "#rrggbb" colour (0 black … 1 white), to pick a readable label colour. */
 export function luminance(hex: string): number {
-  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
-  if (!m) return 0.5;
-  const [r, g, b] = [m[1], m[2], m[3]].map((c) => {
+  const rgb = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!rgb) return 0.5;
+  const [r, g, b] = [rgb[1], rgb[2], rgb[3]].map((c) => {
     const v = parseInt(c!, 16) / 255;
     return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
   });

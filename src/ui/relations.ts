@@ -19,6 +19,7 @@ import {
   signOf,
 } from './format';
 import { renderTriads } from './triads';
+import { m } from '../i18n';
 
 const level = (v: number): number => (v === 0 ? 0 : Math.abs(v) >= 66 ? 3 : Math.abs(v) >= 33 ? 2 : 1);
 
@@ -37,7 +38,8 @@ function renderCell(ui: Ui, w: World, s: GameState, prev: GameState | null, a: s
   const d = relationDelta(prev, s, w, a, b, layer);
   const open = ui.view.why;
   const selected = !!open && ((open.a === a && open.b === b) || (open.a === b && open.b === a));
-  const change = d ? `, ${formatSigned(d)} since the last turn` : '';
+  const names = { a: actorName(w.def, a), b: actorName(w.def, b), value: describeValue(v) };
+  const change = formatSigned(d);
   return el(
     'td',
     {},
@@ -56,8 +58,8 @@ function renderCell(ui: Ui, w: World, s: GameState, prev: GameState | null, a: s
         'data-delta': d,
         'data-key': `cell|${a}|${b}`,
         'aria-pressed': String(selected),
-        'aria-label': `${actorName(w.def, a)} and ${actorName(w.def, b)}: ${describeValue(v)}${change}. Why?`,
-        title: `${actorName(w.def, a)} – ${actorName(w.def, b)}: ${describeValue(v)}${change}`,
+        'aria-label': d ? m.relations_cell_label_change({ ...names, change }) : m.relations_cell_label(names),
+        title: d ? m.relations_cell_title_change({ ...names, change }) : m.relations_cell_title(names),
       },
     ),
   );
@@ -75,7 +77,13 @@ function renderMatrix(ui: Ui, w: World, s: GameState, prev: GameState | null): H
       el(
         'caption',
         {},
-        `${layerName(w.def, ui.view.layer)}, ${s.turn ? `after turn ${s.turn}` : 'at the start'} (${formatDate(s.date)})`,
+        s.turn
+          ? m.relations_caption_after({
+              layer: layerName(w.def, ui.view.layer),
+              turn: s.turn,
+              date: formatDate(s.date),
+            })
+          : m.relations_caption_start({ layer: layerName(w.def, ui.view.layer), date: formatDate(s.date) }),
       ),
       el(
         'thead',
@@ -120,17 +128,24 @@ function renderWhy(ui: Ui, w: World, s: GameState, prev: GameState | null): HTML
   const v = relation(s, w, a, b, layer);
   const d = relationDelta(prev, s, w, a, b, layer);
   const start = w.def.relations.find((r) => (r.a === a && r.b === b) || (r.a === b && r.b === a));
-  const title = `${actorName(w.def, a)} – ${actorName(w.def, b)} (${layerName(w.def, layer)})`;
+  const title = m.relations_why_title({
+    a: actorName(w.def, a),
+    b: actorName(w.def, b),
+    layer: layerName(w.def, layer),
+  });
   return el(
     'section',
-    { class: 'why', 'data-testid': 'why-panel', 'aria-label': `Why did ${title} change?` },
-    el('h4', { tabindex: -1 }, `Why did ${title} change?`),
+    { class: 'why', 'data-testid': 'why-panel', 'aria-label': title },
+    el('h4', { tabindex: -1 }, title),
     el(
       'p',
       {},
-      `Now ${describeValue(v)}`,
-      d ? `, ${formatSigned(d)} since the last turn.` : '.',
-      line[0] ? ` At the start: ${formatSigned(relation(line[0].state, w, a, b, layer))}.` : '',
+      d
+        ? m.relations_now_change({ value: describeValue(v), change: formatSigned(d) })
+        : m.relations_now({ value: describeValue(v) }),
+      line[0]
+        ? ` ${m.relations_at_start({ value: formatSigned(relation(line[0].state, w, a, b, layer)) })}`
+        : '',
     ),
     history.length
       ? el(
@@ -146,18 +161,18 @@ function renderWhy(ui: Ui, w: World, s: GameState, prev: GameState | null): HTML
             ),
           ),
         )
-      : el('p', { class: 'muted' }, 'Nothing has changed this pair on this line yet.'),
+      : el('p', { class: 'muted' }, m.relations_nothing_changed()),
     start && (start.note || start.sources?.length)
       ? el(
           'div',
           { class: 'why-start' },
-          el('h5', {}, 'Where the starting value comes from'),
+          el('h5', {}, m.relations_start_source()),
           start.note ? el('p', {}, start.note) : null,
           (start.sources ?? []).map((src) => renderQuote(w, src)),
         )
       : null,
     button(
-      'Close',
+      m.relations_close(),
       () => {
         ui.view.why = null;
         ui.refresh();
@@ -175,7 +190,7 @@ function renderControls(ui: Ui, w: World): HTMLElement {
     el(
       'label',
       {},
-      'Layer ',
+      `${m.relations_layer()} `,
       el(
         'select',
         {
@@ -191,7 +206,7 @@ function renderControls(ui: Ui, w: World): HTMLElement {
           el(
             'option',
             { value: id, selected: id === ui.view.layer },
-            id === 'net' ? 'Net (all layers)' : layerName(w.def, id),
+            id === 'net' ? m.relations_net_all() : layerName(w.def, id),
           ),
         ),
       ),
@@ -209,7 +224,7 @@ function renderControls(ui: Ui, w: World): HTMLElement {
           ui.refresh();
         },
       }),
-      ' All actors',
+      ` ${m.relations_all_actors()}`,
     ),
     el(
       'label',
@@ -224,28 +239,24 @@ function renderControls(ui: Ui, w: World): HTMLElement {
           ui.bus.emit('view/lines', { all: ui.view.allLines });
         },
       }),
-      ' Every strong tie on the map',
+      ` ${m.relations_all_lines()}`,
     ),
   );
 }
-
-const LEGEND =
-  'Blue “+”: cooperation; orange striped “−”: hostility; deeper colour: stronger (±33, ±66); ▲▼: change ' +
-  'since the last turn. Symmetric. The map draws the ties of the actor you select (a token, a box, a name) or of a contradiction you show; tick “Every strong tie on the map” for all of them. Net: ties of one sign add up as independent reasons, each closing part of the way to ±100, friendly and hostile parts summed (cooling a layer never warms it). Pick a cell to see why.';
 
 export function renderRelations(ui: Ui, into: HTMLElement): void {
   const { session } = ui;
   const s = session.state;
   const w = session.world;
-  if (!s || !w) return setChildren(into, el('p', { class: 'muted' }, 'No game is loaded.'));
+  if (!s || !w) return setChildren(into, el('p', { class: 'muted' }, m.relations_no_game()));
   const line = session.line();
   const prev = line.length > 1 ? line[line.length - 2]!.state : null;
   keepFocus(into, () =>
     setChildren(
       into,
-      el('h3', {}, 'Relations'),
+      el('h3', {}, m.relations_title()),
       renderControls(ui, w),
-      el('p', { class: 'legend' }, LEGEND),
+      el('p', { class: 'legend' }, m.relations_legend({ all: m.relations_all_lines() })),
       renderMatrix(ui, w, s, prev),
       renderWhy(ui, w, s, prev),
       renderTriads(ui, w, s),

@@ -6,6 +6,7 @@ import { REPLAY_LIMITS } from '../session/replay';
 import type { Ui } from './context';
 import { button, el } from './dom';
 import { decodeShare } from '../session/share';
+import { m } from '../i18n';
 
 export const MAX_REPLAY_BYTES = REPLAY_LIMITS.bytes; // so that any replay that opens can be autosaved too
 
@@ -58,54 +59,64 @@ export function createReplayFiles(
 
   function exportReplay(): void {
     const replay = session.exportReplay();
-    if (!replay || !session.def) return ui.announce('No game to export.');
+    if (!replay || !session.def) return ui.announce(m.replay_files_nothing_to_export());
     const name = replayFileName(session.def.id, new Date());
     env.download(name, JSON.stringify(replay, null, 1));
-    ui.announce(`Replay saved as ${name}.`);
+    ui.announce(m.replay_files_saved({ name }));
   }
 
   async function importFile(file: { name: string; size: number; text(): Promise<string> }): Promise<boolean> {
     const fail = (message: string) => {
-      showError(message, 'The replay could not be opened.');
+      showError(message, m.replay_files_open_failed());
       return false;
     };
     if (file.size > MAX_REPLAY_BYTES)
       return fail(
-        `${file.name} is ${(file.size / 1e6).toFixed(1)} MB: a replay file is at most ${MAX_REPLAY_BYTES / 1e6} MB.`,
+        m.replay_files_too_big({
+          name: file.name,
+          size: (file.size / 1e6).toFixed(1),
+          max: MAX_REPLAY_BYTES / 1e6,
+        }),
       );
     let json: unknown;
     try {
       json = JSON.parse(await file.text());
     } catch (err) {
-      return fail(`${file.name} is not a replay file: it is not valid JSON (${(err as Error).message}).`);
+      return fail(m.replay_files_not_json({ name: file.name, error: (err as Error).message }));
     }
     const result = await openIncoming(session, ui.storage, json, 'replay file', {
       now: Date.now(),
       onProgress: (done, total) => ui.progress(done, total),
     });
     ui.progress(0, 0);
-    if (!result.ok) return fail(`${file.name}: ${result.error}`);
+    if (!result.ok) return fail(m.replay_files_error({ name: file.name, error: result.error }));
+    const opened = { name: file.name, nodes: result.opened.nodes };
     ui.announce(
-      `Replay ${file.name} opened: ${result.opened.nodes} turns${result.opened.merged ? ', added beside your lines' : ''}.${result.kept ? ` ${result.kept} is under Kept games.` : ''}`,
+      result.opened.merged
+        ? m.replay_files_opened_merged(opened)
+        : result.kept
+          ? m.replay_files_opened_kept({ ...opened, kept: result.kept })
+          : m.replay_files_opened(opened),
     );
     return true;
   }
 
   async function share(): Promise<void> {
     const text = await session.shareLine();
-    if (!text) return ui.announce('No game to share.');
+    if (!text) return ui.announce(m.replay_files_nothing_to_share());
     const { origin, pathname } = env.address();
     const s = session.state;
     const url = `${origin}${pathname}#r=${text}`;
-    link = { url, what: s && s.turn ? `Link to this line, up to turn ${s.turn}` : 'Link to the start' };
+    link = {
+      url,
+      what: s && s.turn ? m.replay_files_link_line({ turn: s.turn }) : m.replay_files_link_start(),
+    };
     ui.refresh();
     const box = document.querySelector<HTMLInputElement>('[data-testid="share-url"]');
     box?.focus();
     box?.scrollIntoView({ block: 'center' });
     const copied = await env.copy(url);
-    ui.announce(
-      copied ? 'Link copied: it opens this line.' : 'Copy the link from the box: it opens this line.',
-    );
+    ui.announce(copied ? m.replay_files_link_copied() : m.replay_files_link_copy());
   }
 
   function render(): HTMLElement {
@@ -122,21 +133,21 @@ export function createReplayFiles(
     });
     return el(
       'section',
-      { class: 'replay-files', 'aria-label': 'Replay files and links' },
-      el('h4', {}, 'Save and share'),
+      { class: 'replay-files', 'aria-label': m.replay_files_section() },
+      el('h4', {}, m.replay_files_heading()),
       el(
         'div',
         { class: 'buttons left' },
-        button('Export replay', exportReplay, {
+        button(m.replay_files_export(), exportReplay, {
           'data-testid': 'export-replay',
           'data-key': 'export-replay',
-          title: 'Download the whole tree as a replay file',
+          title: m.replay_files_export_title(),
         }),
-        el('label', { class: 'file-button' }, 'Import replay…', input),
-        button('Copy share link', () => void share(), {
+        el('label', { class: 'file-button' }, m.replay_files_import(), input),
+        button(m.replay_files_share(), () => void share(), {
           'data-testid': 'share-link',
           'data-key': 'share-link',
-          title: 'A link that opens the line up to the turn shown',
+          title: m.replay_files_share_title(),
         }),
       ),
       link
@@ -171,15 +182,20 @@ export function listenForShareLinks(
     if (shared === undefined) return;
     void (async () => {
       const decoded = await decodeShare(shared);
-      if (!decoded.ok) return showError(`${decoded.error}.`, 'The link could not be opened.');
+      if (!decoded.ok) return showError(`${decoded.error}.`, m.replay_files_link_failed());
       const result = await openIncoming(ui.session, ui.storage, decoded.json, 'link', {
         now: Date.now(),
         onProgress: (done, total) => ui.progress(done, total),
       });
       ui.progress(0, 0);
-      if (!result.ok) return showError(result.error, 'The link could not be opened.');
+      if (!result.ok) return showError(result.error, m.replay_files_link_failed());
+      const nodes = result.opened.nodes;
       ui.announce(
-        `Shared line opened: ${result.opened.nodes} turns${result.opened.merged ? ', beside your own lines' : ''}.${result.kept ? ` ${result.kept} is under Kept games.` : ''}`,
+        result.opened.merged
+          ? m.replay_files_shared_merged({ nodes })
+          : result.kept
+            ? m.replay_files_shared_kept({ nodes, kept: result.kept })
+            : m.replay_files_shared({ nodes }),
       );
     })();
   });

@@ -10,6 +10,7 @@ import type { KeyChange } from './keyChanges';
 import { keyChanges } from './keyChanges';
 import type { OrderGroup } from './format';
 import { formatDate, groupEffects } from './format';
+import { m } from '../i18n';
 
 /** The effects of one resolved turn, as a list of order groups and the realignment. */
 export function renderTurn(ui: Ui, w: World, node: TreeNode): HTMLElement {
@@ -25,7 +26,7 @@ export function renderTurn(ui: Ui, w: World, node: TreeNode): HTMLElement {
       el('summary', {}, renderOrderLine(w, g.order, node.held.includes(g.order.actor), ui.view.showReasons)),
       g.effects.length
         ? renderEffects(w, ui.bus, g.effects)
-        : el('p', { class: 'muted' }, 'No visible effect this turn.'),
+        : el('p', { class: 'muted' }, m.report_no_visible_effect()),
     );
   return el(
     'div',
@@ -34,7 +35,7 @@ export function renderTurn(ui: Ui, w: World, node: TreeNode): HTMLElement {
       ? el(
           'section',
           { class: 'control-changes' },
-          el('h4', {}, 'Control changes'),
+          el('h4', {}, m.report_control_changes()),
           el(
             'ul',
             {},
@@ -42,8 +43,8 @@ export function renderTurn(ui: Ui, w: World, node: TreeNode): HTMLElement {
           ),
         )
       : null,
-    players.length ? [el('h4', {}, 'The players’ orders'), players.map(group)] : null,
-    computer.length ? [el('h4', {}, 'The computer’s orders'), computer.map(group)] : null,
+    players.length ? [el('h4', {}, m.report_players_orders()), players.map(group)] : null,
+    computer.length ? [el('h4', {}, m.report_computer_orders()), computer.map(group)] : null,
     realignment.length
       ? el(
           'details',
@@ -51,12 +52,8 @@ export function renderTurn(ui: Ui, w: World, node: TreeNode): HTMLElement {
           el(
             'summary',
             {},
-            el('strong', {}, 'Realignment, triggers and events'),
-            el(
-              'p',
-              { class: 'reason' },
-              'Changes no order caused: structural balance, common enemies, rules.',
-            ),
+            el('strong', {}, m.report_realignment()),
+            el('p', { class: 'reason' }, m.report_realignment_reason()),
           ),
           renderEffects(w, ui.bus, realignment),
         )
@@ -69,30 +66,36 @@ export function renderReport(ui: Ui, into: HTMLElement): void {
   const { session } = ui;
   const node = session.node;
   const w = session.world;
-  if (!node || !w) return setChildren(into, el('p', { class: 'muted' }, 'No game is loaded.'));
+  if (!node || !w) return setChildren(into, el('p', { class: 'muted' }, m.report_no_game()));
   const line = session.line();
   if (node.state.turn === 0)
     return setChildren(
       into,
-      el('h3', {}, 'Turn report'),
+      el('h3', {}, m.report_turn_report()),
       el('p', {}, w.def.summary),
       el(
         'p',
         { class: 'muted' },
         ui.classroom?.role === 'group'
-          ? 'No turn has been resolved yet. Give your orders, then press Send orders: the teacher resolves the turn.'
-          : `No turn has been resolved yet. Give your orders, then press ${ui.classroom?.role === 'teacher' ? 'Resolve turn' : 'End turn'}.`,
+          ? m.report_start_group()
+          : ui.classroom?.role === 'teacher'
+            ? m.report_start_teacher()
+            : m.report_start(),
       ),
     );
   setChildren(
     into,
-    el('h3', {}, `Report: ${turnLabel(node.state.turn, node.state.date)}`),
+    el('h3', {}, m.report_heading({ turn: turnLabel(node.state.turn, node.state.date) })),
     el(
       'p',
       { class: 'muted' },
-      `${node.state.orders.length} orders, ${node.state.effects.length} effects. Resolved ${formatDate(node.state.date)}.`,
+      m.report_counts({
+        orders: node.state.orders.length,
+        effects: node.state.effects.length,
+        date: formatDate(node.state.date),
+      }),
     ),
-    node.name ? el('p', {}, `Name: ${node.name}`) : null,
+    node.name ? el('p', {}, m.report_name({ name: node.name })) : null,
     node.comment ? el('p', { class: 'comment' }, node.comment) : null,
     renderKeyChanges(w, keyChanges(w, line.at(-2)?.state ?? null, node.state, node.held)),
     allEffects(ui, w, node),
@@ -104,7 +107,7 @@ function renderKeyChanges(w: World, changes: readonly KeyChange[]): HTMLElement 
   return el(
     'section',
     { class: 'key-changes', 'data-testid': 'key-changes' },
-    el('h4', {}, 'Key changes'),
+    el('h4', {}, m.report_key_changes()),
     changes.length
       ? el(
           'ol',
@@ -114,16 +117,12 @@ function renderKeyChanges(w: World, changes: readonly KeyChange[]): HTMLElement 
               'li',
               { class: `key-change key-${k.kind}`, 'data-testid': 'key-change' },
               el('p', {}, k.text),
-              el('p', { class: 'reason' }, `Cause: ${k.cause}`),
+              el('p', { class: 'reason' }, m.report_cause({ cause: k.cause })),
               k.source ? renderQuote(w, k.source) : null,
             ),
           ),
         )
-      : el(
-          'p',
-          { class: 'muted' },
-          'No region changed hands, no relation crossed a band, no rule took effect.',
-        ),
+      : el('p', { class: 'muted' }, m.report_no_key_changes()),
   );
 }
 
@@ -136,7 +135,7 @@ function allEffects(ui: Ui, w: World, node: TreeNode): HTMLElement {
   const details = el(
     'details',
     { class: 'all-effects', 'data-testid': 'all-effects' },
-    el('summary', {}, `All ${node.state.effects.length} effects, by the order that caused them`),
+    el('summary', {}, m.report_all_effects({ count: node.state.effects.length })),
     body,
   );
   const draw = () => {
@@ -157,19 +156,17 @@ export function renderLog(ui: Ui, into: HTMLElement): void {
   const w = session.world;
   const line = session.line();
   if (!w || line.length <= 1)
-    return setChildren(
-      into,
-      el('h3', {}, 'Log'),
-      el('p', { class: 'muted' }, 'Nothing has happened yet: the log fills as turns are resolved.'),
-    );
+    return setChildren(into, el('h3', {}, m.report_log()), el('p', { class: 'muted' }, m.report_log_empty()));
   const turns = line.slice(1).reverse();
   setChildren(
     into,
-    el('h3', {}, 'Log'),
+    el('h3', {}, m.report_log()),
     el(
       'p',
       { class: 'muted' },
-      `${turns.length} turn${turns.length === 1 ? '' : 's'} on this line. Open one to read it.`,
+      turns.length === 1
+        ? m.report_log_count_one({ count: turns.length })
+        : m.report_log_count_other({ count: turns.length }),
     ),
     turns.map((node, i) => {
       const body = el('div', {});
@@ -179,7 +176,11 @@ export function renderLog(ui: Ui, into: HTMLElement): void {
         el(
           'summary',
           {},
-          `${turnLabel(node.state.turn, node.state.date)} — ${node.state.orders.length} orders, ${node.state.effects.length} effects`,
+          m.report_log_turn({
+            turn: turnLabel(node.state.turn, node.state.date),
+            orders: node.state.orders.length,
+            effects: node.state.effects.length,
+          }),
         ),
         body,
       );

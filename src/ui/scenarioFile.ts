@@ -8,6 +8,7 @@ import type { ScenarioDef } from '../engine/schema';
 import type { Replay } from '../session/replay';
 import { REPLAY_FORMAT, REPLAY_LIMITS, REPLAY_VERSION } from '../session/replay';
 import { decodeShare, encodeShare } from '../session/share';
+import { m } from '../i18n';
 
 /** What the page needs of a File (tests pass a plain object). */
 export interface PickedFile {
@@ -20,7 +21,7 @@ export interface PickedFile {
 const count = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** "at most 5,000,000 characters": the engine's limit, as the picker states it. */
-export const SCENARIO_FILE_LIMIT = `at most ${count(MAX_SCENARIO_CHARS)} characters`;
+export const scenarioFileLimit = (): string => m.scenario_file_limit({ chars: count(MAX_SCENARIO_CHARS) });
 
 /** UTF-8 needs at most 3 bytes per UTF-16 code unit, so a larger file is over the text limit for sure. */
 const MAX_FILE_BYTES = 3 * MAX_SCENARIO_CHARS;
@@ -30,20 +31,27 @@ export async function readPickedScenario(file: PickedFile): Promise<Result<Scena
   if (file.size > MAX_FILE_BYTES)
     return {
       ok: false,
-      error: `${file.name}: ${count(file.size)} bytes, more than a scenario file may have (${SCENARIO_FILE_LIMIT})`,
+      error: m.scenario_file_too_large({
+        file: file.name,
+        bytes: count(file.size),
+        limit: scenarioFileLimit(),
+      }),
     };
   let text: string;
   try {
     text = await file.text();
   } catch (err) {
-    return { ok: false, error: `${file.name}: could not be read (${(err as Error).message})` };
+    return {
+      ok: false,
+      error: m.scenario_file_unreadable({ file: file.name, reason: (err as Error).message }),
+    };
   }
   const json = readScenarioJson(text, file.name);
   if (!json.ok) return json;
   if ((json.value as { format?: unknown } | null)?.format === REPLAY_FORMAT)
     return {
       ok: false,
-      error: `${file.name} is a replay, not a scenario file: open it with "Import replay…" in the History tab (T).`,
+      error: m.scenario_file_is_replay({ file: file.name }),
     };
   const valid = validateScenario(json.value);
   if (!valid.ok)
@@ -71,11 +79,11 @@ export async function describeTravel(def: ScenarioDef): Promise<string> {
   };
   const file = JSON.stringify(start, null, 1).length; // as "Export replay" writes it
   if (file > REPLAY_LIMITS.bytes)
-    return `This scenario is too large to travel with its games: a replay of one would be ${count(file)} characters, more than the ${count(REPLAY_LIMITS.bytes)} a replay may have, so replays and links of its games will not open. Keep the scenario file to open it again.`;
+    return m.scenario_file_travel_too_large({ chars: count(file), limit: count(REPLAY_LIMITS.bytes) });
   const link = await encodeShare(start);
   if (!(await decodeShare(link)).ok)
-    return `A share link to one of its games would be ${count(link.length)} characters long, too long to open: share a replay file instead (Export replay, in the History tab).`;
-  return `Its replays, share links and the autosave carry the scenario, so they open in any browser: a link to its start is ${count(link.length)} characters long.`;
+    return m.scenario_file_travel_link_too_long({ chars: count(link.length) });
+  return m.scenario_file_travel_ok({ chars: count(link.length) });
 }
 
 /** True when a drag carries files (not text or a link dragged from the page). */

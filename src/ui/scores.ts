@@ -5,6 +5,7 @@ import { listUnbalancedTriads, objectiveStatus, tensionPenalty, tensionScores } 
 import type { Ui } from './context';
 import { button, el, hiddenText, keepFocus, setChildren } from './dom';
 import { actorColor, actorName, formatSigned, meterName, shownMeters } from './format';
+import { m } from '../i18n';
 
 /** One objective line: "✓ Take Mosul … (+5 VP)". */
 export const renderObjective = (o: { text: string; vp: number; met: boolean }): HTMLLIElement =>
@@ -12,9 +13,9 @@ export const renderObjective = (o: { text: string; vp: number; met: boolean }): 
     'li',
     { class: o.met ? 'objective met' : 'objective unmet', 'data-met': String(o.met) },
     el('span', { class: 'mark', 'aria-hidden': 'true' }, o.met ? '✓' : '✗'),
-    hiddenText(o.met ? 'Met: ' : 'Not met: '),
+    hiddenText(`${o.met ? m.scores_met() : m.scores_not_met()} `),
     o.text,
-    el('span', { class: 'vp' }, ` (${formatSigned(o.vp)} VP)`),
+    el('span', { class: 'vp' }, ` ${m.scores_vp({ vp: formatSigned(o.vp) })}`),
   );
 
 function renderActor(ui: Ui, w: World, s: GameState, actor: string, tension: number): HTMLElement {
@@ -32,7 +33,7 @@ function renderActor(ui: Ui, w: World, s: GameState, actor: string, tension: num
         class: 'link',
         'data-key': `actor|${actor}`,
       }),
-      held ? el('span', { class: 'tag' }, 'player') : null,
+      held ? el('span', { class: 'tag' }, m.scores_player()) : null,
       el(
         'span',
         { class: 'score', 'data-testid': 'score', 'data-actor': actor },
@@ -42,18 +43,18 @@ function renderActor(ui: Ui, w: World, s: GameState, actor: string, tension: num
     el(
       'p',
       { class: 'muted' },
-      `VP from rules ${st.vp} · tension ${tension} (score ${formatSigned(-tensionPenalty(tension))})`,
-      st.redefined ? ' · has redefined its interests' : '',
+      m.scores_meta({ vp: st.vp, tension, penalty: formatSigned(-tensionPenalty(tension)) }),
+      st.redefined ? ` · ${m.scores_redefined()}` : '',
     ),
     objectives.length ? el('ul', { class: 'objectives' }, objectives.map(renderObjective)) : null,
     el(
       'dl',
       { class: 'meters' },
-      el('dt', {}, 'Forces in reserve'),
+      el('dt', {}, m.scores_reserve()),
       el('dd', {}, String(st.reserve)),
-      shownMeters(w.def, s, actor).map((m) => [
-        el('dt', {}, meterName(w.def, m.id)),
-        el('dd', {}, String(m.value)),
+      shownMeters(w.def, s, actor).map((meter) => [
+        el('dt', {}, meterName(w.def, meter.id)),
+        el('dd', {}, String(meter.value)),
       ]),
     ),
   );
@@ -63,7 +64,7 @@ export function renderScores(ui: Ui, into: HTMLElement): void {
   const { session } = ui;
   const s = session.state;
   const w = session.world;
-  if (!s || !w) return setChildren(into, el('p', { class: 'muted' }, 'No game is loaded.'));
+  if (!s || !w) return setChildren(into, el('p', { class: 'muted' }, m.scores_no_game()));
   const tension = tensionScores(s, w, listUnbalancedTriads(s, w));
   const playable = w.def.actors.filter((a) => a.playable).map((a) => a.id);
   const ordered = [...session.held, ...playable.filter((a) => !session.held.includes(a))];
@@ -74,18 +75,14 @@ export function renderScores(ui: Ui, into: HTMLElement): void {
       el(
         'div',
         { 'data-testid': 'scores' },
-        el('h3', {}, 'Scores and objectives'),
-        el(
-          'p',
-          { class: 'legend' },
-          'Score = VP of the objectives met now + VP banked by rules − a quarter of the tension.',
-        ),
+        el('h3', {}, m.scores_title()),
+        el('p', { class: 'legend' }, m.scores_legend()),
         ordered.map((a) => renderActor(ui, w, s, a, tension[a] ?? 0)),
         others.length
           ? el(
               'details',
               { class: 'others' },
-              el('summary', {}, `Other actors (${others.length}), always played by the computer`),
+              el('summary', {}, m.scores_others({ count: others.length })),
               others.map((a) => renderActor(ui, w, s, a, tension[a] ?? 0)),
             )
           : null,

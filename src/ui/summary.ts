@@ -8,6 +8,7 @@ import { findBranch, renderQuestions } from './briefing';
 import { actorName, formatDate, formatSigned, layerName, rankScores, sortTriads, triadEdges } from './format';
 import { renderObjective } from './scores';
 import { renderDebrief } from './debrief';
+import { m } from '../i18n';
 
 export interface Summary {
   dialog: HTMLDialogElement;
@@ -16,12 +17,15 @@ export interface Summary {
 
 export function createSummary(ui: Ui): Summary {
   const { session } = ui;
-  const dialog = makeDialog('Game summary', { class: 'dialog summary', 'data-testid': 'game-summary' });
+  const dialog = makeDialog(m.summary_dialog_title(), {
+    class: 'dialog summary',
+    'data-testid': 'game-summary',
+  });
 
   const render = () => {
     const s = session.state;
     const w = session.world;
-    if (!s || !w) return setChildren(dialog, el('p', {}, 'No game is loaded.'));
+    if (!s || !w) return setChildren(dialog, el('p', {}, m.summary_no_game()));
     const def = w.def;
     const playable = def.actors.filter((a) => a.playable).map((a) => a.id);
     const ranked = rankScores(s, w, playable);
@@ -44,7 +48,7 @@ export function createSummary(ui: Ui): Summary {
           'th',
           { scope: 'row' },
           actorName(def, r.actor),
-          session.held.includes(r.actor) ? el('span', { class: 'tag' }, 'player') : null,
+          session.held.includes(r.actor) ? el('span', { class: 'tag' }, m.summary_player_tag()) : null,
         ),
         el('td', { class: 'num' }, String(r.score)),
         el(
@@ -65,9 +69,9 @@ export function createSummary(ui: Ui): Summary {
             'tr',
             {},
             el('th', { scope: 'col' }, '#'),
-            el('th', { scope: 'col' }, 'Actor'),
-            el('th', { scope: 'col' }, 'Score'),
-            el('th', { scope: 'col' }, 'Objectives'),
+            el('th', { scope: 'col' }, m.summary_col_actor()),
+            el('th', { scope: 'col' }, m.summary_col_score()),
+            el('th', { scope: 'col' }, m.summary_col_objectives()),
           ),
         ),
         el('tbody', {}, rows.map(row)),
@@ -77,20 +81,19 @@ export function createSummary(ui: Ui): Summary {
       el(
         'div',
         { class: 'dialog-body' },
-        el('h2', { tabindex: -1 }, s.over ? `Game over: ${def.title}` : `Standings: ${def.title}`),
-        el('p', {}, `After ${s.turn} turns, ${formatDate(s.date)}. ${def.end.text ?? ''}`),
-        table(ranked, 'Final scores of the powers'),
-        others.length ? table(others, 'The other actors') : null,
+        el(
+          'h2',
+          { tabindex: -1 },
+          s.over ? m.summary_game_over({ title: def.title }) : m.summary_standings({ title: def.title }),
+        ),
+        el('p', {}, m.summary_after({ turns: s.turn, date: formatDate(s.date), text: def.end.text ?? '' })),
+        table(ranked, m.summary_final_scores()),
+        others.length ? table(others, m.summary_other_actors()) : null,
         el(
           'section',
           {},
-          el('h3', {}, `Contradictions left (${contradictions.length})`),
-          el(
-            'p',
-            { class: 'muted' },
-            'Each is three actors whose ties point different ways in different layers (the model’s reading of ' +
-              'Heider’s balance across theatres); the ties that make it are given.',
-          ),
+          el('h3', {}, m.summary_contradictions({ count: contradictions.length })),
+          el('p', { class: 'muted' }, m.summary_contradictions_text()),
           contradictions.length
             ? el(
                 'ul',
@@ -110,19 +113,19 @@ export function createSummary(ui: Ui): Summary {
                   ),
                 ),
               )
-            : el('p', {}, 'None: every triad is balanced across the layers.'),
+            : el('p', {}, m.summary_none()),
           contradictions.length > 15
-            ? el('p', { class: 'muted' }, `…and ${contradictions.length - 15} more.`)
+            ? el('p', { class: 'muted' }, m.summary_more({ count: contradictions.length - 15 }))
             : null,
         ),
         renderDebrief(w, session.line(), session.held),
         renderQuestions(def, findBranch(def, s.branch)),
       ),
       dialogFooter(
-        button('Close and look at the map', () => dialog.close(), { 'data-testid': 'summary-close' }),
-        button('Print / Save as PDF', () => window.print(), { 'data-testid': 'summary-print' }),
+        button(m.summary_close(), () => dialog.close(), { 'data-testid': 'summary-close' }),
+        button(m.summary_print(), () => window.print(), { 'data-testid': 'summary-print' }),
         button(
-          'Pick another scenario',
+          m.summary_pick(),
           () => {
             dialog.close();
             ui.openBriefing('new');
@@ -130,7 +133,7 @@ export function createSummary(ui: Ui): Summary {
           { 'data-testid': 'summary-pick' },
         ),
         button(
-          'Replay',
+          m.summary_replay(),
           async () => {
             const held = [...session.held];
             const result = await session.load(s.scenario, s.branch, s.seed);
@@ -138,7 +141,7 @@ export function createSummary(ui: Ui): Summary {
             session.setHeld(held);
             dialog.close();
             ui.refresh();
-            ui.announce('The game starts again from the beginning.');
+            ui.announce(m.summary_restarted());
           },
           { class: 'primary', 'data-testid': 'summary-replay' },
         ),

@@ -10,6 +10,7 @@ import { formatDate } from './format';
 import { branchTitle, lineLabel, variationCaption } from './lines';
 import type { NodeActions } from './nodeActions';
 import type { ReplayFiles } from './replayFiles';
+import { m } from '../i18n';
 
 export interface TreePanel {
   render(into: HTMLElement): void;
@@ -38,20 +39,25 @@ export function createTree(ui: Ui, parts: { actions: NodeActions; files: ReplayF
   function chip(node: TreeNode, path: Path, onLine: boolean, startsBranch: boolean): HTMLElement {
     const def = session.def!;
     const here = path === session.cursor;
-    const label = `${lineLabel(def, session.root!, path)}, ${formatDate(node.state.date)}`;
+    const label = m.tree_node_label({
+      line: lineLabel(def, session.root!, path),
+      date: formatDate(node.state.date),
+    });
     return button(
       [
-        el('span', { class: 'turn' }, node.turn ? String(node.turn) : 'Start'),
+        el('span', { class: 'turn' }, node.turn ? String(node.turn) : m.tree_start()),
         el('span', { class: 'date' }, formatDate(node.state.date)),
         startsBranch ? el('span', { class: 'node-branch' }, branchTitle(def, node.branch)) : null,
         node.name ? el('span', { class: 'node-name', 'data-testid': 'node-name' }, node.name) : null,
         node.comment ? el('span', { class: 'comment-mark', 'aria-hidden': 'true' }, '✎') : null,
-        node.comment ? hiddenText(' (has a comment)') : null,
-        node.state.over ? hiddenText(' (game over)') : null,
+        node.comment ? hiddenText(` ${m.tree_has_comment()}`) : null,
+        node.state.over ? hiddenText(` ${m.tree_game_over()}`) : null,
       ],
       () => {
         if (session.goTo(path))
-          ui.announce(`Showing ${lineLabel(def, session.root!, path)} (${formatDate(node.state.date)}).`);
+          ui.announce(
+            m.tree_showing({ line: lineLabel(def, session.root!, path), date: formatDate(node.state.date) }),
+          );
       },
       {
         class: `tree-node${here ? ' current' : onLine ? ' on-line' : ''}${node.state.over ? ' over' : ''}`,
@@ -61,7 +67,7 @@ export function createTree(ui: Ui, parts: { actions: NodeActions; files: ReplayF
         'data-current': String(here),
         'data-branch': node.branch ?? '',
         'aria-current': here ? 'step' : null,
-        'aria-label': here ? `${label} (shown now)` : label,
+        'aria-label': here ? m.tree_shown_now({ label }) : label,
         title: node.comment ? `${label}\n${node.comment.slice(0, 300)}` : label,
         tabindex: here ? 0 : -1,
       },
@@ -116,7 +122,7 @@ export function createTree(ui: Ui, parts: { actions: NodeActions; files: ReplayF
     return el(
       'div',
       { class: 'what-if' },
-      el('h4', {}, 'What if… (a line from the start)'),
+      el('h4', {}, m.tree_what_if()),
       el(
         'div',
         { class: 'buttons left' },
@@ -128,18 +134,14 @@ export function createTree(ui: Ui, parts: { actions: NodeActions; files: ReplayF
             () => {
               const result = session.forkBranch(b);
               if (!result.ok) return ui.announce(result.error);
-              ui.announce(
-                started
-                  ? `Showing the start of “${title}”.`
-                  : `New line: “${title}”, from the start, beside the main line.`,
-              );
+              ui.announce(started ? m.tree_what_if_shown({ title }) : m.tree_what_if_started({ title }));
               focusCurrent();
             },
             {
               'data-testid': 'what-if',
               'data-branch': b ?? '',
               'data-key': `what-if|${b ?? ''}`,
-              title: started ? `Go to the start of this line` : `Start this line beside the main one`,
+              title: started ? m.tree_what_if_go_title() : m.tree_what_if_start_title(),
             },
           );
         }),
@@ -150,12 +152,12 @@ export function createTree(ui: Ui, parts: { actions: NodeActions; files: ReplayF
   function render(into: HTMLElement): void {
     const { root, def } = session;
     container = into;
-    if (!root || !def) return setChildren(into, el('p', { class: 'muted' }, 'No game is loaded.'));
+    if (!root || !def) return setChildren(into, el('p', { class: 'muted' }, m.tree_no_game()));
     const cursorIds = new Set(nodesAlong(root, session.cursor).map((n) => n.id));
     const wasOnNode = document.activeElement?.getAttribute('data-testid') === 'tree-node';
     const tree = el(
       'div',
-      { class: 'tree', role: 'group', 'aria-label': 'History tree' },
+      { class: 'tree', role: 'group', 'aria-label': m.tree_label() },
       renderLine(root, '', cursorIds),
     );
     tree.addEventListener('keydown', (event) => {
@@ -174,13 +176,9 @@ export function createTree(ui: Ui, parts: { actions: NodeActions; files: ReplayF
           into,
           el(
             'section',
-            { class: 'tree-panel', 'data-testid': 'tree-panel', 'aria-label': 'History tree' },
-            el('h3', {}, 'History'),
-            el(
-              'p',
-              { class: 'legend' },
-              'Pick a turn to show it. Ending a turn from an earlier one starts a variation; the old line stays.',
-            ),
+            { class: 'tree-panel', 'data-testid': 'tree-panel', 'aria-label': m.tree_label() },
+            el('h3', {}, m.tree_heading()),
+            el('p', { class: 'legend' }, m.tree_legend()),
             notice?.path === session.cursor
               ? el('p', { class: 'notice', role: 'status', 'data-testid': 'fork-notice' }, notice.text)
               : null,
@@ -214,7 +212,7 @@ export function createTree(ui: Ui, parts: { actions: NodeActions; files: ReplayF
     const parent = along[along.length - 2];
     notice =
       node && parent && !before.has(node.id) && parent.children.length > 1
-        ? { path: session.cursor, text: `New variation from turn ${parent.turn}: the old line is kept.` }
+        ? { path: session.cursor, text: m.tree_new_variation({ turn: parent.turn }) }
         : null;
     return notice?.text ?? null;
   }

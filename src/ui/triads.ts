@@ -6,9 +6,10 @@ import { listUnbalancedTriads, tensionScores } from '../engine/index';
 import type { Ui } from './context';
 import { button, el } from './dom';
 import { actorName, formatSigned, layerName, matrixActors, signOf, sortTriads, triadEdges } from './format';
+import { m } from '../i18n';
 
 const kindLabel = (w: World, layer: string): string =>
-  layer === 'cross' ? 'Across layers' : layer === 'net' ? 'Net' : layerName(w.def, layer);
+  layer === 'cross' ? m.triads_cross() : layer === 'net' ? m.triads_net() : layerName(w.def, layer);
 
 function renderTriad(ui: Ui, w: World, s: GameState, t: Triad): HTMLLIElement {
   const selected = !!ui.view.triad && ui.view.triad.join('|') === t.actors.join('|');
@@ -70,23 +71,18 @@ export function renderTriads(ui: Ui, w: World, s: GameState): HTMLElement {
   return el(
     'section',
     { class: 'triads' },
-    el('h3', {}, `Contradictions (${triads.length})`),
-    el(
-      'p',
-      { class: 'legend' },
-      'A triad is unbalanced when the product of its three signs is negative (“the friend of my enemy”). ' +
-        `Across layers: ties that point different ways in different theatres (${cross} here).`,
-    ),
+    el('h3', {}, m.triads_title({ count: triads.length })),
+    el('p', { class: 'legend' }, m.triads_legend({ cross })),
     triads.length
       ? el(
           'ul',
           { class: 'triad-list' },
           shown.map((t) => renderTriad(ui, w, s, t)),
         )
-      : el('p', { class: 'muted' }, 'None among these actors.'),
+      : el('p', { class: 'muted' }, m.triads_none()),
     triads.length > shown.length
       ? button(
-          `Show all ${triads.length}`,
+          m.triads_show_all({ count: triads.length }),
           () => {
             ui.view.triadsShown = Number.MAX_SAFE_INTEGER;
             ui.refresh();
@@ -94,18 +90,14 @@ export function renderTriads(ui: Ui, w: World, s: GameState): HTMLElement {
           { 'data-key': 'triads-more' },
         )
       : null,
-    el('h3', {}, 'Tension per actor'),
-    el(
-      'p',
-      { class: 'legend' },
-      'Each cross-layer contradiction an actor is part of adds to its tension; a quarter of it comes off its score.',
-    ),
+    el('h3', {}, m.triads_tension_title()),
+    el('p', { class: 'legend' }, m.triads_tension_legend()),
     tense.length
       ? el(
           'ol',
           { class: 'tension', 'data-testid': 'tension' },
           tense.map((a) => el('li', { 'data-actor': a }, `${actorName(w.def, a)}: ${tension[a]}`)),
         )
-      : el('p', { class: 'muted' }, 'No actor carries tension now.'),
+      : el('p', { class: 'muted' }, m.triads_no_tension()),
   );
 }

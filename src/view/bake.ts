@@ -39,3 +39,76 @@ export class BakedLayer {
     this.image.destroy();
   }
 }
+
+/** The camera a painted layer was painted for, or follows: zoom and scroll as Phaser's main camera has them. */
+export interface CameraView {
+  zoom: number;
+  scrollX: number;
+  scrollY: number;
+}
+
+/**
+ * The bottom of the map (sea, land, region fills, borders) painted with a 2D canvas: an HTML canvas under
+ * Phaser's transparent one, at screen resolution for the camera it was painted for. Through Graphics every
+ * bake triangulated the large polygons again (earcut) and drew thousands of triangles in software WebGL; a
+ * 2D canvas fills and strokes them directly (about 10 ms), and as a page element beneath the game it is never
+ * uploaded as a texture (uploading a window-sized canvas into WebGL took 30–70 ms here). While the camera
+ * moves before the next paint, a CSS transform keeps it under the rest of the map.
+ */
+export class PaintedLayer {
+  readonly canvas: HTMLCanvasElement;
+  private painted: CameraView = { zoom: 1, scrollX: 0, scrollY: 0 };
+  private shown = '';
+
+  constructor(
+    parent: HTMLElement,
+    private readonly background: string,
+  ) {
+    this.canvas = document.createElement('canvas');
+    this.canvas.className = 'map-base';
+    this.canvas.setAttribute('aria-hidden', 'true');
+    parent.prepend(this.canvas);
+  }
+
+  /** Paints `draw` (in world coordinates) as `camera` shows the world in a `width` × `height` px window. */
+  paint(
+    width: number,
+    height: number,
+    camera: CameraView,
+    draw: (ctx: CanvasRenderingContext2D) => void,
+  ): void {
+    const w = Math.max(1, Math.round(width));
+    const h = Math.max(1, Math.round(height));
+    if (this.canvas.width !== w) this.canvas.width = w;
+    if (this.canvas.height !== h) this.canvas.height = h;
+    this.canvas.style.width = `${w}px`;
+    this.canvas.style.height = `${h}px`;
+    const ctx = this.canvas.getContext('2d')!;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.fillStyle = this.background;
+    ctx.fillRect(0, 0, w, h);
+    const { zoom, scrollX, scrollY } = camera;
+    // Phaser's camera: a world point p is at (p - scroll - size / 2) · zoom + size / 2 on screen.
+    ctx.setTransform(zoom, 0, 0, zoom, w / 2 - (scrollX + w / 2) * zoom, h / 2 - (scrollY + h / 2) * zoom);
+    draw(ctx);
+    this.painted = { ...camera };
+    this.follow(camera);
+  }
+
+  /** Moves and scales the painting to where `camera` now shows what it painted (no repaint). */
+  follow(camera: CameraView): void {
+    const p = this.painted;
+    const k = camera.zoom / p.zoom;
+    const [w, h] = [this.canvas.width, this.canvas.height];
+    const tx = w / 2 - (w / 2) * k + (p.scrollX - camera.scrollX) * camera.zoom;
+    const ty = h / 2 - (h / 2) * k + (p.scrollY - camera.scrollY) * camera.zoom;
+    const transform = k === 1 && tx === 0 && ty === 0 ? '' : `translate(${tx}px, ${ty}px) scale(${k})`;
+    if (transform === this.shown) return;
+    this.shown = transform;
+    this.canvas.style.transform = transform;
+  }
+
+  destroy(): void {
+    this.canvas.remove();
+  }
+}

@@ -1,5 +1,6 @@
 // The static map: land (focus countries lighter than their neighbours), borders, governorate lines, cities
-// and country names, all from map.json. The sea is the camera's background colour. Drawn into a BakedLayer.
+// and country names, all from map.json. The sea is the camera's background colour. Land, fills and borders are
+// painted with a 2D canvas (PaintedLayer), the rest drawn with Graphics into the BakedLayer.
 import type * as Phaser from 'phaser';
 import type { Rect } from './geometry';
 import { labelPoint, rect } from './geometry';
@@ -37,14 +38,6 @@ function trace(g: Phaser.GameObjects.Graphics, ring: Ring): void {
   g.closePath();
 }
 
-export function fillRings(g: Phaser.GameObjects.Graphics, rings: readonly Ring[]): void {
-  for (const ring of rings)
-    if (ring.length > 2) {
-      trace(g, ring);
-      g.fillPath();
-    }
-}
-
 export function strokeRings(g: Phaser.GameObjects.Graphics, rings: readonly Ring[]): void {
   for (const ring of rings)
     if (ring.length > 1) {
@@ -53,25 +46,66 @@ export function strokeRings(g: Phaser.GameObjects.Graphics, rings: readonly Ring
     }
 }
 
-/** Land: neighbouring countries dark, then the focus countries lighter on top. */
-export function drawLand(g: Phaser.GameObjects.Graphics, map: MapData): void {
-  for (const focus of [false, true])
-    for (const c of map.countries.filter((x) => x.focus === focus)) {
-      g.fillStyle(focus ? LAND_FOCUS : LAND_CONTEXT, 1);
-      fillRings(g, c.rings);
+/** Traces rings into a 2D canvas path (each ring closed). */
+export function traceRings(ctx: CanvasRenderingContext2D, rings: readonly Ring[]): void {
+  for (const ring of rings) {
+    if (ring.length < 2) continue;
+    ctx.moveTo(ring[0]![0], ring[0]![1]);
+    for (let i = 1; i < ring.length; i++) ctx.lineTo(ring[i]![0], ring[i]![1]);
+    ctx.closePath();
+  }
+}
+
+/** Fills each ring on its own (as Graphics did: a ring inside another is painted over it, not cut out). */
+export function paintRings(ctx: CanvasRenderingContext2D, rings: readonly Ring[]): void {
+  for (const ring of rings)
+    if (ring.length > 2) {
+      ctx.beginPath();
+      traceRings(ctx, [ring]);
+      ctx.fill();
     }
 }
 
-/** Governorate lines, then country borders (the focus countries' brighter and thicker). */
-export function drawBorders(g: Phaser.GameObjects.Graphics, map: MapData): void {
-  g.lineStyle(1, ADMIN_LINE, 0.45);
-  for (const gov of map.governorates) strokeRings(g, gov.rings);
-  for (const focus of [false, true])
-    for (const c of map.countries.filter((x) => x.focus === focus)) {
-      g.lineStyle(focus ? 1.8 : 1, focus ? BORDER_FOCUS : BORDER_CONTEXT, focus ? 0.9 : 1);
-      strokeRings(g, c.rings);
-    }
+const rgba = (colour: number, alpha: number): string =>
+  `rgba(${(colour >> 16) & 255},${(colour >> 8) & 255},${colour & 255},${alpha})`;
+
+/** Land: neighbouring countries dark, then the focus countries lighter on top. */
+export function paintLand(ctx: CanvasRenderingContext2D, map: MapData): void {
+  for (const focus of [false, true]) {
+    ctx.fillStyle = rgba(focus ? LAND_FOCUS : LAND_CONTEXT, 1);
+    for (const c of map.countries) if (c.focus === focus) paintRings(ctx, c.rings);
+  }
 }
+
+/**
+ * Governorate lines, then country borders (the focus countries' brighter and thicker). `k` scales the line
+ * widths in the world: the scene passes 1/zoom factor, so borders keep their width on screen when zoomed.
+ */
+export function paintBorders(ctx: CanvasRenderingContext2D, map: MapData, k = 1): void {
+  ctx.lineJoin = 'round';
+  const stroke = (width: number, colour: number, alpha: number, rings: readonly Ring[]) => {
+    ctx.lineWidth = width * k;
+    ctx.strokeStyle = rgba(colour, alpha);
+    ctx.beginPath();
+    traceRings(ctx, rings);
+    ctx.stroke();
+  };
+  stroke(
+    1,
+    ADMIN_LINE,
+    0.45,
+    map.governorates.flatMap((g) => g.rings),
+  );
+  for (const focus of [false, true])
+    stroke(
+      focus ? 1.8 : 1,
+      focus ? BORDER_FOCUS : BORDER_CONTEXT,
+      focus ? 0.9 : 1,
+      map.countries.filter((c) => c.focus === focus).flatMap((c) => c.rings),
+    );
+}
+
+export { rgba };
 
 /** City dots (capitals ringed) and names; a city within `near` px of a region point keeps only its dot. */
 export function drawCities(

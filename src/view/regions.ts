@@ -1,9 +1,9 @@
 // The scenario's regions on the map: areas filled with the controller's colour, markers for regions without
 // an outline, contested regions hatched with a dashed outline (a cue that does not rely on colour), and the
-// hover and selection outlines. Fills and hatching are baked; highlights are small live Graphics.
+// hover and selection outlines. Fills are painted on the map's canvas, hatching baked; highlights are small live Graphics.
 import type * as Phaser from 'phaser';
 import type { GameState } from '../engine/index';
-import { fillRings, strokeRings } from './basemap';
+import { paintRings, rgba, strokeRings } from './basemap';
 import type { Rect } from './geometry';
 import { circleRing, dashRing, hatchSegments } from './geometry';
 import type { Segment } from './geometry';
@@ -31,16 +31,15 @@ const controllerColour = (state: GameState, id: string, colourOf: ColourOf): num
 };
 
 /** Region areas in governorate order (holed governorates first, so enclaves paint over them). */
-export function drawRegionFills(
-  g: Phaser.GameObjects.Graphics,
+export function paintRegionFills(
+  ctx: CanvasRenderingContext2D,
   shapes: RegionShapes,
   state: GameState,
   colourOf: ColourOf,
 ): void {
-  g.clear();
   for (const { governorate, region } of shapes.fills) {
-    g.fillStyle(region ? fillColour(controllerColour(state, region, colourOf)) : LAND_FOCUS, 1);
-    fillRings(g, governorate.rings);
+    ctx.fillStyle = rgba(region ? fillColour(controllerColour(state, region, colourOf)) : LAND_FOCUS, 1);
+    paintRings(ctx, governorate.rings);
   }
 }
 

@@ -6,7 +6,7 @@ import { labelStyle, FONT } from './basemap';
 import type { Rect } from './geometry';
 import type { Callout } from './callouts';
 import type { Pt } from './mapData';
-import { luminance, textOn, toCss } from './palette';
+import { hexToNumber, luminance, textOn, toCss } from './palette';
 import type { ColourOf } from './regions';
 import { sharpen, textStyle } from './text';
 
@@ -21,7 +21,7 @@ interface Chip {
   region: string;
   box: Phaser.GameObjects.Container;
   ring: Phaser.GameObjects.Image;
-  text: Phaser.GameObjects.Text;
+  text: Phaser.GameObjects.BitmapText;
   count: { n: number }; // the number shown, tweened
   target: number;
   at: Pt; // where it is going (or is)
@@ -34,11 +34,52 @@ export const ringKey = (actor: string): string => `map-ring:${actor}`;
 
 /** The texture that holds every token and selection ring, one frame each (named by chipKey and ringKey). */
 export const CHIP_ATLAS = 'map-chips';
+/** The tokens' text ("TUR 12") as a bitmap font whose glyphs are drawn into the same texture. */
+export const CHIP_FONT = 'map-chip-font';
 const GUTTER = 2; // transparent px between frames (the drawings keep a transparent margin of their own too)
 
+/** A glyph of the tokens' font: where it is in the atlas (px) and how far it moves the pen. */
+interface Glyph {
+  char: string;
+  x: number;
+  y: number;
+  w: number;
+  advance: number;
+}
+
 /**
- * Draws each actor's token (its colour, dark edge) and selection ring into one canvas texture, a frame each:
- * one texture to create and upload, and tokens that batch together when drawn.
+ * Lays out the glyphs the tokens need (the actors' ids, digits, a space and a minus) in rows `width` px wide
+ * from `top`, measured with the canvas's own text metrics at `size` px.
+ */
+function layoutGlyphs(
+  ctx: CanvasRenderingContext2D,
+  chars: string[],
+  width: number,
+  top: number,
+  cellH: number,
+) {
+  const glyphs: Glyph[] = [];
+  let x = GUTTER;
+  let y = top;
+  for (const char of chars) {
+    const advance = ctx.measureText(char).width;
+    const w = Math.ceil(advance) + 2; // a pixel either side for antialiasing
+    if (x + w + GUTTER > width) {
+      x = GUTTER;
+      y += cellH + GUTTER;
+    }
+    glyphs.push({ char, x, y, w, advance });
+    x += w + GUTTER;
+  }
+  return { glyphs, bottom: y + cellH + GUTTER };
+}
+
+/**
+ * Draws each actor's token (its colour, dark edge) and selection ring into one canvas texture, a frame each,
+ * and below them the glyphs of the tokens' text as a bitmap font (white, tinted per token): one texture to
+ * create and upload, tokens and their numbers that batch together when drawn, and a number that changes
+ * without drawing and uploading a text texture of its own (a Text object per token did, every frame a count
+ * was tweened).
  */
 export function createChipTextures(scene: Phaser.Scene, style: ChipStyle, colourOf: ColourOf): void {
   const s = SUPERSAMPLE;
@@ -49,11 +90,18 @@ export function createChipTextures(scene: Phaser.Scene, style: ChipStyle, colour
   const rowH = h + 2 * pad + GUTTER;
   if (scene.textures.exists(CHIP_ATLAS)) scene.textures.remove(CHIP_ATLAS);
   const atlasW = GUTTER + widest + GUTTER + widest + 2 * pad + GUTTER;
-  const texture = scene.textures.createCanvas(
-    CHIP_ATLAS,
-    atlasW,
-    GUTTER + Math.max(1, actors.length) * rowH,
-  )!;
+  // The font at the atlas's scale: its glyphs, measured first, decide the texture's height.
+  const fontSize = style.fontSize * s;
+  const font = `bold ${fontSize}px ${FONT}`;
+  const measure = document.createElement('canvas').getContext('2d')!;
+  measure.font = font;
+  const line = measure.measureText('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ');
+  const ascent = Math.ceil(line.fontBoundingBoxAscent || fontSize * 0.8);
+  const cellH = ascent + Math.ceil(line.fontBoundingBoxDescent || fontSize * 0.25) + 2;
+  const chars = [...new Set([...actors.map(([id]) => id).join(''), ...'0123456789 -'])];
+  const fontTop = GUTTER + Math.max(1, actors.length) * rowH;
+  const { glyphs, bottom } = layoutGlyphs(measure, chars, atlasW, fontTop, cellH);
+  const texture = scene.textures.createCanvas(CHIP_ATLAS, atlasW, bottom)!;
   const ctx = texture.getContext();
   actors.forEach(([actor, width], row) => {
     const w = width * s;
@@ -80,7 +128,36 @@ export function createChipTextures(scene: Phaser.Scene, style: ChipStyle, colour
       ctx.restore();
     }
   });
+  ctx.font = font;
+  ctx.fillStyle = '#ffffff';
+  ctx.textBaseline = 'alphabetic';
+  for (const g of glyphs) ctx.fillText(g.char, g.x + 1, g.y + 1 + ascent);
   texture.refresh();
+  // The font's data as Phaser's parsers make it (texture coordinates with v from the bottom).
+  const glyphData: Record<number, object> = {};
+  for (const g of glyphs) {
+    const [u0, u1] = [g.x / atlasW, (g.x + g.w) / atlasW];
+    const [v0, v1] = [1 - g.y / bottom, 1 - (g.y + cellH) / bottom];
+    glyphData[g.char.charCodeAt(0)] = {
+      x: g.x,
+      y: g.y,
+      width: g.w,
+      height: cellH,
+      centerX: Math.floor(g.w / 2),
+      centerY: Math.floor(cellH / 2),
+      xOffset: -1,
+      yOffset: 0,
+      xAdvance: g.advance,
+      data: {},
+      kerning: {},
+      u0,
+      v0,
+      u1,
+      v1,
+    };
+  }
+  const data = { font: CHIP_FONT, size: fontSize, lineHeight: cellH, chars: glyphData };
+  scene.cache.bitmapFont.add(CHIP_FONT, { data, texture: CHIP_ATLAS, frame: null });
 }
 
 export class TokenLayer {
@@ -213,10 +290,10 @@ export class TokenLayer {
     const bg = this.scene.add.image(0, 0, CHIP_ATLAS, chipKey(actor)).setDisplaySize(w, h);
     const ring = this.scene.add.image(0, 0, CHIP_ATLAS, ringKey(actor)).setDisplaySize(w + 6, h + 6);
     ring.setVisible(this.selected === actor);
-    const style = { fontFamily: FONT, fontSize: `${fontSize}px`, fontStyle: 'bold', color: textOn(colour) };
     const text = this.scene.add
-      .text(0, 0, `${actor} ${strength}`, textStyle(style, this.resolution))
-      .setOrigin(0.5);
+      .bitmapText(0, 0, CHIP_FONT, `${actor} ${strength}`, fontSize)
+      .setOrigin(0.5)
+      .setTint(hexToNumber(textOn(colour)));
     const box = this.scene.add.container(at[0], at[1], [ring, bg, text]);
     const chip: Chip = { actor, region, box, ring, text, count: { n: strength }, target: strength, at };
     this.setCount(chip, strength);
@@ -257,8 +334,7 @@ export class TokenLayer {
     this.resolution = resolution;
     for (const chip of this.chips.values()) {
       this.scene.tweens.killTweensOf(chip.box);
-      chip.box.setScale(ui).setAlpha(1);
-      sharpen(chip.text, resolution);
+      chip.box.setScale(ui).setAlpha(1); // its number is a bitmap font drawn at three times its size
     }
     for (const label of this.labels.values()) sharpen(label.setScale(ui), resolution);
   }

@@ -1,0 +1,67 @@
+// @vitest-environment happy-dom
+// The page's language: `?lang=ar` or a kept choice gives Arabic with the document laid out right to left,
+// the panels are drawn in it (here the top bar, with its language switch), a choice is kept for the next
+// visit, and a tampered stored value falls back to English instead of breaking the page.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { applyLocale, chooseLocale, getLocale } from '../../src/i18n';
+import { setLocale } from '../../src/i18n/paraglide/runtime.js';
+import { createTopBar } from '../../src/ui/topbar';
+import { byTestId, makeUi } from '../ui/support';
+import { clearTestDom, installTestDom } from '../ui/testDom';
+
+beforeEach(() => {
+  installTestDom();
+  localStorage.clear();
+});
+afterEach(() => {
+  setLocale('en', { reload: false });
+  localStorage.clear();
+  clearTestDom();
+});
+
+describe('the page language', () => {
+  it('is English by default, left to right', () => {
+    expect(applyLocale(document, '')).toBe('en');
+    expect(document.documentElement.lang).toBe('en');
+    expect(document.documentElement.dir).toBe('ltr');
+  });
+
+  it('follows ?lang=ar: Arabic, right to left, kept for the next visit, and the top bar speaks it', async () => {
+    expect(applyLocale(document, '?lang=ar&scenario=mosul-2016')).toBe('ar');
+    expect(document.documentElement.dir).toBe('rtl');
+    expect(localStorage.getItem('sim.locale')).toBe('ar');
+    const { ui } = await makeUi();
+    const top = createTopBar(ui);
+    top.update();
+    document.body.appendChild(top.element);
+    expect(byTestId(top.element, 'end-turn')[0]!.textContent).toBe('إنهاء الدور');
+    expect(byTestId(top.element, 'open-briefing')[0]!.textContent).toBe('الإحاطة');
+    const language = byTestId(top.element, 'language')[0]!;
+    expect(language.value).toBe('ar');
+    expect([...language.options].map((o) => o.textContent)).toEqual(['English', 'العربية']);
+  });
+
+  it('ignores a ?lang= it does not have', () => {
+    expect(applyLocale(document, '?lang=xx')).toBe('en');
+    expect(localStorage.getItem('sim.locale')).toBeNull();
+  });
+
+  it('switches with the top bar: the choice is kept and the page reloads once in it', async () => {
+    const { ui } = await makeUi();
+    const top = createTopBar(ui);
+    top.update();
+    const reloads: string[] = [];
+    expect(chooseLocale('ar', () => reloads.push(getLocale()))).toBe(true);
+    expect(reloads).toEqual(['ar']);
+    expect(localStorage.getItem('sim.locale')).toBe('ar');
+    expect(chooseLocale('ar', () => reloads.push('again'))).toBe(false); // already in it: no reload
+    expect(chooseLocale('<script>', () => reloads.push('bad'))).toBe(false);
+    expect(reloads).toEqual(['ar']);
+  });
+
+  it('falls back to English when the stored choice is garbage', () => {
+    localStorage.setItem('sim.locale', '{"__proto__":1}');
+    expect(applyLocale(document, '')).toBe('en');
+    expect(document.documentElement.dir).toBe('ltr');
+  });
+});
