@@ -1,13 +1,23 @@
 // The map scene: draws the state the session shows (regions, tokens, arenas, relation lines); pointer.ts turns
 // clicks into `view/…` events. It reads session.state/world when bus events arrive and never changes the game.
-// What changes only on events (land, borders, fills, hatching, relation lines) is baked into one texture.
+// The sea, land, fills, borders, country names and hatching are painted on a 2D canvas beneath Phaser's
+// (view/bake.ts PaintedLayer); what changes only on events above them (cities, markers, relation lines) is
+// baked into one texture.
 import * as Phaser from 'phaser';
 import type { GameState, World } from '../engine/index';
 import type { AppEvents, Bus } from '../events/bus';
 import type { Session } from '../session/session';
 import { ArenaLayer } from '../view/arenas';
 import { BakedLayer, PaintedLayer } from '../view/bake';
-import { drawCities, drawCountryNames, paintBorders, paintLand, textResolution } from '../view/basemap';
+import type { CountryName } from '../view/basemap';
+import {
+  drawCities,
+  paintBorders,
+  paintCountryNames,
+  paintLand,
+  placeCountryNames,
+  textResolution,
+} from '../view/basemap';
 import type { Rect } from '../view/geometry';
 import { inflate, rect, ringsBounds } from '../view/geometry';
 import type { Callout } from '../view/callouts';
@@ -18,7 +28,7 @@ import { createProjector } from '../view/mapData';
 import { hexToNumber, SEA, toCss } from '../view/palette';
 import type { RegionShapes } from '../view/regionShapes';
 import { areaLocator, buildRegionShapes } from '../view/regionShapes';
-import { drawContested, drawMarkers, drawPulse, MARKER_RADIUS, paintRegionFills } from '../view/regions';
+import { drawMarkers, drawPulse, MARKER_RADIUS, paintContested, paintRegionFills } from '../view/regions';
 import { createChipTextures, TokenLayer } from '../view/tokens';
 import { sharpen } from '../view/text';
 import { Tooltip } from '../view/tooltip';
@@ -72,11 +82,11 @@ export class MapScene extends Phaser.Scene {
   private base: PaintedLayer | null = null; // sea, land, region fills and borders, a canvas under the game's
   private dirty = false; // a redraw of the baked layer is queued
   private repaint = false; // … and the painted base must be painted again first (fills or view changed)
-  private graphics!: Record<'cities' | 'markers' | 'contested' | 'relations', Phaser.GameObjects.Graphics>;
+  private graphics!: Record<'cities' | 'markers' | 'relations', Phaser.GameObjects.Graphics>;
   private pulse!: Phaser.GameObjects.Graphics; // pulsing rings on contested regions
   private cityNames!: Phaser.GameObjects.Container;
   private cityLabels: Phaser.GameObjects.Text[] = [];
-  private countryNames!: Phaser.GameObjects.Container; // placed for the part of the map in view
+  private countryNames: CountryName[] = []; // placed for the part of the map in view, painted on the base
   private pointer!: PointerInput;
   private worldKey = ''; // what the scenario-dependent objects were built for
   private names: Record<string, string> = {}; // region → name on the map
@@ -122,15 +132,14 @@ export class MapScene extends Phaser.Scene {
     };
     this.mapLayer = new BakedLayer(this, 0);
     const g = () => this.make.graphics({}, false);
-    this.graphics = { cities: g(), markers: g(), contested: g(), relations: g() };
+    this.graphics = { cities: g(), markers: g(), relations: g() };
     // The sea, land, fills and borders: a canvas in the page under Phaser's (transparent) one.
     this.base = new PaintedLayer(this.game.canvas.parentElement ?? document.body, toCss(SEA));
     this.events.once('shutdown', () => this.base?.destroy());
-    this.countryNames = this.make.container({}, false);
     this.cityNames = this.make.container({}, false);
-    const { cities, markers, contested, relations } = this.graphics;
+    const { cities, markers, relations } = this.graphics;
     // One baked texture, bottom to top: each full-window texture costs a lot per frame in software WebGL.
-    this.mapLayer.root.add([this.countryNames, contested, cities, markers, this.cityNames, relations]);
+    this.mapLayer.root.add([cities, markers, this.cityNames, relations]);
     this.overlays = new Overlays(this, 2, relations);
     this.pulse = this.add.graphics().setDepth(1);
     const everything = ringsBounds(map.countries.flatMap((c) => c.rings));
@@ -323,7 +332,6 @@ export class MapScene extends Phaser.Scene {
     if (!state || !shapes) return;
     this.repaint = true; // the fills
     drawMarkers(this.graphics.markers, shapes, state, this.colourOf, this.marks);
-    drawContested(this.graphics.contested, shapes, state, this.marks);
     drawPulse(this.pulse, shapes, state, this.marks);
     this.bake();
   }
@@ -368,10 +376,8 @@ export class MapScene extends Phaser.Scene {
     if (!map) return;
     this.frame();
     const resolution = textResolution(this.view.zoom * this.ui);
-    this.countryNames.removeAll(true);
-    this.countryNames.add(drawCountryNames(this, map, inflate(this.view.visible, -12), resolution));
-    const texts = [...this.countryNames.list, ...this.cityLabels] as Phaser.GameObjects.Text[];
-    for (const t of texts) sharpen(t.setScale(this.ui), resolution);
+    this.countryNames = placeCountryNames(map, inflate(this.view.visible, -12));
+    for (const t of this.cityLabels) sharpen(t.setScale(this.ui), resolution);
     const factor = this.user?.factor ?? 1;
     this.cityNames.setVisible(factor >= CITY_NAMES_FROM);
     if (this.marks !== 1 / Math.sqrt(factor)) {
@@ -411,6 +417,8 @@ export class MapScene extends Phaser.Scene {
       paintLand(ctx, map);
       if (state && shapes) paintRegionFills(ctx, shapes, state, this.colourOf);
       paintBorders(ctx, map, 1 / (this.user?.factor ?? 1));
+      paintCountryNames(ctx, this.countryNames, this.ui);
+      if (state && shapes) paintContested(ctx, shapes, state, this.marks);
     });
   }
 

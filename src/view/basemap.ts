@@ -130,33 +130,56 @@ export function drawCities(
   return labels;
 }
 
+/** A country's name on the map: where (world units), its size in design px, and whether it is a focus country. */
+export interface CountryName {
+  text: string;
+  x: number;
+  y: number;
+  size: number;
+  focus: boolean;
+}
+
 /**
  * Country names at the roomiest point of each country's visible part (`frame`, design pixels); countries
  * with too little room get none. Focus countries get larger, fainter names so tokens stay readable on top.
  */
-export function drawCountryNames(
-  scene: Phaser.Scene,
+export function placeCountryNames(
   map: MapData,
   frame: Rect = rect(0, 0, map.width, map.height),
-  resolution = 1,
-): Phaser.GameObjects.Text[] {
-  const out: Phaser.GameObjects.Text[] = [];
+): CountryName[] {
+  const out: CountryName[] = [];
   for (const c of map.countries) {
     const at = labelPoint(c.rings, frame, 3);
     const size = c.focus ? 22 : 14;
     const width = c.name.length * size * 0.75;
     if (at.d < size || at.d * 2.4 < width * 0.6) continue;
-    const style = textStyle(labelStyle(size, c.focus ? '#ffffff' : '#aab3bb', true), resolution);
-    // Empty first, so the spacing is set before the name is drawn (setLetterSpacing draws it again).
-    const text = scene.make.text({ x: at.x, y: at.y, text: '', style }, false);
-    text.letterSpacing = c.focus ? 6 : 3;
-    text
-      .setText(c.name.toUpperCase())
-      .setOrigin(0.5)
-      .setAlpha(c.focus ? 0.35 : 0.75);
-    out.push(text);
+    out.push({ text: c.name.toUpperCase(), x: at.x, y: at.y, size, focus: c.focus });
   }
   return out;
+}
+
+/** Paints country names (spaced capitals with a dark outline); `ui` is world units per design pixel. */
+export function paintCountryNames(
+  ctx: CanvasRenderingContext2D,
+  names: readonly CountryName[],
+  ui: number,
+): void {
+  ctx.save();
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.lineJoin = 'round';
+  ctx.direction = 'ltr'; // names of the map's countries, in the map's (English) spelling
+  for (const n of names) {
+    ctx.font = `bold ${n.size * ui}px ${FONT}`;
+    ctx.letterSpacing = `${(n.focus ? 6 : 3) * ui}px`;
+    ctx.globalAlpha = n.focus ? 0.35 : 0.75;
+    ctx.lineWidth = Math.max(3, Math.round(n.size / 4)) * ui;
+    ctx.strokeStyle = INK_STROKE;
+    ctx.strokeText(n.text, n.x, n.y);
+    ctx.fillStyle = n.focus ? '#ffffff' : '#aab3bb';
+    ctx.fillText(n.text, n.x, n.y);
+  }
+  ctx.restore();
 }
 
 /** Text resolution for a camera zoom, so baked and live text stays sharp when the map is zoomed in. */

@@ -70,18 +70,27 @@ export function drawMarkers(
   }
 }
 
-function strokeSegments(g: Phaser.GameObjects.Graphics, segments: readonly Segment[]): void {
-  for (const [a, b] of segments) g.lineBetween(a[0], a[1], b[0], b[1]);
+/** Strokes segments as one path in the current style. */
+function strokeSegments(ctx: CanvasRenderingContext2D, segments: readonly Segment[]): void {
+  ctx.beginPath();
+  for (const [a, b] of segments) {
+    ctx.moveTo(a[0], a[1]);
+    ctx.lineTo(b[0], b[1]);
+  }
+  ctx.stroke();
 }
 
 /** Two-tone hatching and dashed outline for every contested region (visible over light and dark fills). */
-export function drawContested(
-  g: Phaser.GameObjects.Graphics,
+export function paintContested(
+  ctx: CanvasRenderingContext2D,
   shapes: RegionShapes,
   state: GameState,
   k = 1,
 ): void {
-  g.clear();
+  const style = (width: number, colour: number, alpha: number) => {
+    ctx.lineWidth = width;
+    ctx.strokeStyle = rgba(colour, alpha);
+  };
   for (const s of shapes.shapes) {
     if (!state.regions.find((r) => r.id === s.id)?.contested) continue;
     const parts = s.areas.length
@@ -89,15 +98,15 @@ export function drawContested(
       : [{ fill: [circleRing(s.point[0], s.point[1], (MARKER_RADIUS - 1) * k)], outline: [] }]; // ringed by drawPulse
     for (const part of parts) {
       const hatch = hatchSegments(part.fill, (s.areas.length ? 10 : 5) * k);
-      g.lineStyle(3 * k, DARK, 0.45);
-      strokeSegments(g, hatch);
-      g.lineStyle(1.4 * k, 0xffffff, 0.75);
-      strokeSegments(g, hatch);
+      style(3 * k, DARK, 0.45);
+      strokeSegments(ctx, hatch);
+      style(1.4 * k, 0xffffff, 0.75);
+      strokeSegments(ctx, hatch);
       const dashes = part.outline.flatMap((ring) => dashRing(ring, 8 * k, 5 * k));
-      g.lineStyle(4.5 * k, DARK, 0.9);
-      strokeSegments(g, dashes);
-      g.lineStyle(2.2 * k, 0xffe14d, 1);
-      strokeSegments(g, dashes);
+      style(4.5 * k, DARK, 0.9);
+      strokeSegments(ctx, dashes);
+      style(2.2 * k, 0xffe14d, 1);
+      strokeSegments(ctx, dashes);
     }
   }
 }
