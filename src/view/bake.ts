@@ -48,6 +48,19 @@ export interface CameraView {
 }
 
 /**
+ * The CSS transform (scale `k` about the top left corner, then a shift of tx, ty px) that puts a painting made
+ * for camera `painted` where camera `now` shows the same world, in a w × h px window.
+ */
+export function following(painted: CameraView, now: CameraView, w: number, h: number) {
+  const k = now.zoom / painted.zoom;
+  return {
+    k,
+    tx: w / 2 - (w / 2) * k + (painted.scrollX - now.scrollX) * now.zoom,
+    ty: h / 2 - (h / 2) * k + (painted.scrollY - now.scrollY) * now.zoom,
+  };
+}
+
+/**
  * The bottom of the map (sea, land, region fills, borders) painted with a 2D canvas: an HTML canvas under
  * Phaser's transparent one, at screen resolution for the camera it was painted for. Through Graphics every
  * bake triangulated the large polygons again (earcut) and drew thousands of triangles in software WebGL; a
@@ -97,11 +110,7 @@ export class PaintedLayer {
 
   /** Moves and scales the painting to where `camera` now shows what it painted (no repaint). */
   follow(camera: CameraView): void {
-    const p = this.painted;
-    const k = camera.zoom / p.zoom;
-    const [w, h] = [this.canvas.width, this.canvas.height];
-    const tx = w / 2 - (w / 2) * k + (p.scrollX - camera.scrollX) * camera.zoom;
-    const ty = h / 2 - (h / 2) * k + (p.scrollY - camera.scrollY) * camera.zoom;
+    const { k, tx, ty } = following(this.painted, camera, this.canvas.width, this.canvas.height);
     const transform = k === 1 && tx === 0 && ty === 0 ? '' : `translate(${tx}px, ${ty}px) scale(${k})`;
     if (transform === this.shown) return;
     this.shown = transform;
