@@ -3,12 +3,37 @@
 // English is the base language and complete; Arabic is the second (right to left). What a scenario or the
 // engine writes (names, rules, the articles' quotes, effect texts) is data and stays as written.
 import { m } from './paraglide/messages.js';
-import { getLocale, getTextDirection, isLocale, locales, setLocale } from './paraglide/runtime.js';
+import {
+  getLocale,
+  getTextDirection,
+  isLocale,
+  locales,
+  overwriteGetLocale,
+  setLocale,
+} from './paraglide/runtime.js';
 
 export { m };
 export type Locale = (typeof locales)[number];
 export const LOCALES: readonly Locale[] = locales;
 export { getLocale };
+
+// Every message asks for the locale. Paraglide's own answer matches the address against its URL patterns and
+// reads localStorage and the browser's languages each time (some 790 calls as the panels are first drawn);
+// the page's language changes only with a reload, so it is worked out once and kept.
+const resolve = getLocale;
+let settled: Locale | null = null;
+overwriteGetLocale(() => (settled ??= resolve()));
+
+/** Forgets the kept language, so the next message works it out again from storage and the browser (tests). */
+export function unsettleLocale(): void {
+  settled = null;
+}
+
+/** Makes `locale` the page's language now and for the next visit (kept in localStorage). */
+export function settleLocale(locale: Locale): void {
+  setLocale(locale, { reload: false });
+  settled = locale;
+}
 
 /** Each language's name in itself, as the switch shows it. */
 export const languageName = (locale: Locale): string =>
@@ -20,7 +45,7 @@ export const languageName = (locale: Locale): string =>
  */
 export function applyLocale(doc: Document = document, search: string = location.search): Locale {
   const asked = new URLSearchParams(search).get('lang');
-  if (asked !== null && isLocale(asked) && asked !== getLocale()) setLocale(asked, { reload: false });
+  if (asked !== null && isLocale(asked) && asked !== getLocale()) settleLocale(asked);
   const locale = getLocale();
   doc.documentElement.lang = locale;
   doc.documentElement.dir = getTextDirection(locale);
@@ -33,7 +58,7 @@ export function applyLocale(doc: Document = document, search: string = location.
  */
 export function chooseLocale(locale: string, reload: () => void = () => location.reload()): boolean {
   if (!isLocale(locale) || locale === getLocale()) return false;
-  setLocale(locale, { reload: false });
+  settleLocale(locale);
   reload();
   return true;
 }

@@ -3,8 +3,7 @@
 // the panels are drawn in it (here the top bar, with its language switch), a choice is kept for the next
 // visit, and a tampered stored value falls back to English instead of breaking the page.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { applyLocale, chooseLocale, getLocale } from '../../src/i18n';
-import { setLocale } from '../../src/i18n/paraglide/runtime.js';
+import { applyLocale, chooseLocale, getLocale, settleLocale, unsettleLocale } from '../../src/i18n';
 import { createTopBar } from '../../src/ui/topbar';
 import { byTestId, makeUi } from '../ui/support';
 import { clearTestDom, installTestDom } from '../ui/testDom';
@@ -12,9 +11,10 @@ import { clearTestDom, installTestDom } from '../ui/testDom';
 beforeEach(() => {
   installTestDom();
   localStorage.clear();
+  unsettleLocale(); // each test starts as a new page does: nothing settled, nothing stored
 });
 afterEach(() => {
-  setLocale('en', { reload: false });
+  settleLocale('en');
   localStorage.clear();
   clearTestDom();
 });
@@ -63,5 +63,9 @@ describe('the page language', () => {
     localStorage.setItem('sim.locale', '{"__proto__":1}');
     expect(applyLocale(document, '')).toBe('en');
     expect(document.documentElement.dir).toBe('ltr');
+    localStorage.setItem('sim.locale', 'ar');
+    unsettleLocale();
+    expect(applyLocale(document, '')).toBe('ar'); // a good stored choice is read the same way
+    expect(document.documentElement.dir).toBe('rtl');
   });
 });
