@@ -8,8 +8,9 @@ export const paraglideOptions = {
   project: './project.inlang',
   outdir: './src/i18n/paraglide',
   // A language chosen in the page is kept in localStorage; else the browser's preferred language; else English.
-  strategy: ['localStorage', 'preferredLanguage', 'baseLocale'],
-  localStorageKey: 'sim.locale',
+  // The storage is read and written by src/i18n/index.ts ('custom-stored'): Paraglide's own 'localStorage'
+  // strategy does not guard the access, and a browser that blocks storage throws on it.
+  strategy: ['custom-stored', 'preferredLanguage', 'baseLocale'],
   emitTsDeclarations: true,
   emitReadme: false,
 };

@@ -4,6 +4,7 @@
 // engine writes (names, rules, the articles' quotes, effect texts) is data and stays as written.
 import { m } from './paraglide/messages.js';
 import {
+  defineCustomClientStrategy,
   getLocale,
   getTextDirection,
   isLocale,
@@ -16,6 +17,28 @@ export { m };
 export type Locale = (typeof locales)[number];
 export const LOCALES: readonly Locale[] = locales;
 export { getLocale };
+
+/** Where a chosen language is kept. */
+export const LOCALE_KEY = 'sim.locale';
+
+// The kept choice, read and written with care: storage may be blocked (reading it throws) or full.
+defineCustomClientStrategy('custom-stored', {
+  getLocale: () => {
+    try {
+      const stored = window.localStorage.getItem(LOCALE_KEY);
+      return stored !== null && isLocale(stored) ? stored : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+  setLocale: (locale) => {
+    try {
+      window.localStorage.setItem(LOCALE_KEY, locale);
+    } catch {
+      // Not kept for the next visit; this page still shows it.
+    }
+  },
+});
 
 // Every message asks for the locale. Paraglide's own answer matches the address against its URL patterns and
 // reads localStorage and the browser's languages each time (some 790 calls as the panels are first drawn);

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 // The page's language: `?lang=ar` or a kept choice gives Arabic with the document laid out right to left,
 // the panels are drawn in it (here the top bar, with its language switch), a choice is kept for the next
-// visit, and a tampered stored value falls back to English instead of breaking the page.
+// visit, and a tampered stored value or blocked storage falls back to English instead of breaking the page.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { applyLocale, chooseLocale, getLocale, settleLocale, unsettleLocale } from '../../src/i18n';
+import { applyLocale, chooseLocale, getLocale, m, settleLocale, unsettleLocale } from '../../src/i18n';
 import { createTopBar } from '../../src/ui/topbar';
 import { byTestId, makeUi } from '../ui/support';
 import { clearTestDom, installTestDom } from '../ui/testDom';
@@ -57,6 +57,24 @@ describe('the page language', () => {
     expect(chooseLocale('ar', () => reloads.push('again'))).toBe(false); // already in it: no reload
     expect(chooseLocale('<script>', () => reloads.push('bad'))).toBe(false);
     expect(reloads).toEqual(['ar']);
+  });
+
+  it('works in a browser that blocks storage: English, no error, and a choice still applies to the page', () => {
+    const real = Object.getOwnPropertyDescriptor(window, 'localStorage')!;
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+    try {
+      expect(applyLocale(document, '')).toBe('en');
+      expect(m.topbar_end_turn()).toBe('End turn');
+      expect(applyLocale(document, '?lang=ar')).toBe('ar'); // not kept, but shown
+      expect(m.topbar_end_turn()).toBe('إنهاء الدور');
+    } finally {
+      Object.defineProperty(window, 'localStorage', real);
+    }
   });
 
   it('falls back to English when the stored choice is garbage', () => {
