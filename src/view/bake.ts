@@ -1,6 +1,7 @@
 // A layer of the map drawn into a texture instead of every frame: Phaser 4 rebuilds Graphics geometry each
-// frame, so layers that change only on events (borders, labels, region fills, relation lines) are baked into
-// a RenderTexture the size of the window, at screen resolution, and re-baked when the content or view changes.
+// frame, so layers that change only on events (cities, markers, relation lines) are baked into a RenderTexture
+// the size of the window, at screen resolution, and re-baked when the content or view changes. Below them, the
+// sea, land, fills and borders are painted on a 2D canvas instead (PaintedLayer).
 import type * as Phaser from 'phaser';
 import type { Rect } from './geometry';
 
